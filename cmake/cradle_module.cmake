@@ -1,0 +1,19 @@
+# cradle_module(NAME SOURCES ... DEPS ... TESTS ...)
+# One static library per folder (cradle_<NAME>) linking only the folders beneath
+# it, so an upward include fails to link; and one GoogleTest executable per
+# folder, registered test by test with CTest.
+function(cradle_module name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;TESTS;TEST_DEPS" ${ARGN})
+  add_library(cradle_${name} STATIC ${ARG_SOURCES})
+  target_include_directories(cradle_${name} PUBLIC ${CMAKE_SOURCE_DIR}/src)
+  target_link_libraries(cradle_${name} PUBLIC ${ARG_DEPS})
+  target_compile_definitions(cradle_${name} PRIVATE
+    CRADLE_DATA_DIR="${CRADLE_DATA_DIR}")
+  if(ARG_TESTS)
+    add_executable(${name}_test ${ARG_TESTS})
+    target_link_libraries(${name}_test PRIVATE cradle_${name} ${ARG_TEST_DEPS} GTest::gtest GTest::gtest_main)
+    target_compile_definitions(${name}_test PRIVATE
+      CRADLE_TESTDATA_DIR="${CRADLE_TESTDATA_DIR}" CRADLE_DATA_DIR="${CRADLE_DATA_DIR}")
+    gtest_discover_tests(${name}_test DISCOVERY_TIMEOUT 60 PROPERTIES LABELS ${name})
+  endif()
+endfunction()
