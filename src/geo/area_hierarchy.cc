@@ -2,6 +2,15 @@
 
 namespace cradle::geo {
 
+Result<std::optional<std::string>> ParentTracker::RegionOrCountry(const std::string& self) const {
+  if (self[0] == 'W') {
+    if (country_.empty()) return Status::InvalidData("area " + self + " is listed before Wales");
+    return std::optional<std::string>(country_);
+  }
+  if (region_.empty()) return Status::InvalidData("area " + self + " is listed before any region");
+  return std::optional<std::string>(region_);
+}
+
 Result<std::optional<std::string>> ParentTracker::Next(std::string_view code) {
   auto type = AreaTypeFromCode(code);
   if (!type.ok()) return type.status();
@@ -10,6 +19,7 @@ Result<std::optional<std::string>> ParentTracker::Next(std::string_view code) {
     case AreaType::kEnglandAndWales:
       return std::optional<std::string>();
     case AreaType::kCountry:
+      if (code[0] == 'J') return std::optional<std::string>();  // outside England and Wales
       country_ = self;
       region_.clear();
       county_.clear();
@@ -19,23 +29,18 @@ Result<std::optional<std::string>> ParentTracker::Next(std::string_view code) {
       county_.clear();
       return std::optional<std::string>(std::string(kEnglandCode));
     case AreaType::kCounty:
-    case AreaType::kMetropolitanCounty:
-      county_ = self;
-      [[fallthrough]];
     case AreaType::kUnitaryAuthority:
+      // A unitary code can head districts too: the bundled 2010-17 table codes
+      // Buckinghamshire, a county until 2020, with its 2020 unitary code.
+      county_ = self;
+      return RegionOrCountry(self);
+    case AreaType::kMetropolitanCounty:
     case AreaType::kMetropolitanDistrict:
     case AreaType::kLondonBorough:
-      if (code[0] == 'W') {
-        if (country_.empty())
-          return Status::InvalidData("area " + self + " is listed before Wales");
-        return std::optional<std::string>(country_);
-      }
-      if (region_.empty()) {
-        return Status::InvalidData("area " + self + " is listed before any region");
-      }
-      return std::optional<std::string>(region_);
+      county_.clear();
+      return RegionOrCountry(self);
     case AreaType::kNonMetropolitanDistrict:
-      if (county_.empty() || county_.substr(0, 3) != "E10") {
+      if (county_.empty()) {
         return Status::InvalidData("district " + self + " is listed before any county");
       }
       return std::optional<std::string>(county_);

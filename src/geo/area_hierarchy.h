@@ -2,10 +2,9 @@
 // order. ONS tables list each region followed by its areas, and each county
 // (or metropolitan county) followed by its districts, so the parent is the
 // most recent area of the right kind above a row: a non-metropolitan district's
-// parent is its county; every other local authority's parent is its region; a
-// region's parent is England; a country's is England and Wales. This is the
-// hierarchy LSOA → ward → local authority → region → England at the levels the
-// ONS tables cover.
+// parent is the county (or unitary authority) heading it; every other local authority's parent is
+// its region; a region's parent is England; a country's is England and Wales. This is the hierarchy
+// LSOA → ward → local authority → region → England at the levels the ONS tables cover.
 #pragma once
 
 #include <optional>
@@ -25,6 +24,8 @@ class ParentTracker {
   Result<std::optional<std::string>> Next(std::string_view code);
 
  private:
+  Result<std::optional<std::string>> RegionOrCountry(const std::string& self) const;
+
   std::string region_;
   std::string county_;
   std::string country_;

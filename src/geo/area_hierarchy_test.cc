@@ -26,6 +26,15 @@ TEST(ParentTrackerTest, FollowsOnsTableOrder) {
   EXPECT_EQ(ParentOf(tracker, "W06000015"), "W92000004");
 }
 
+TEST(ParentTrackerTest, DistrictsAfterAUnitaryCodeBelongToIt) {
+  ParentTracker tracker;
+  EXPECT_EQ(ParentOf(tracker, "E12000008"), "E92000001");
+  EXPECT_EQ(ParentOf(tracker, "E06000060"), "E12000008");
+  EXPECT_EQ(ParentOf(tracker, "E07000004"), "E06000060");
+  EXPECT_EQ(ParentOf(tracker, "E11000001"), "E12000008");
+  EXPECT_FALSE(tracker.Next("E07000005").ok());  // a metropolitan county heads no districts
+}
+
 TEST(ParentTrackerTest, DistrictBeforeAnyCountyIsAnError) {
   ParentTracker tracker;
   ASSERT_TRUE(tracker.Next("E12000004").ok());

@@ -14,6 +14,7 @@ constexpr EntityRow kEntities[] = {
     {"K04", AreaType::kEnglandAndWales},
     {"E92", AreaType::kCountry},
     {"W92", AreaType::kCountry},
+    {"J99", AreaType::kCountry},  // ONS: usual residence outside England and Wales
     {"E12", AreaType::kRegion},
     {"E10", AreaType::kCounty},
     {"E06", AreaType::kUnitaryAuthority},

@@ -1,0 +1,16 @@
+// A fingerprint of a file's bytes, so a bundled table that has not changed is
+// not loaded again. FNV-1a (64-bit) is written here rather than taken from a
+// crypto library because it guards against accident, not attack, and needs
+// nothing beyond ten lines.
+#pragma once
+
+#include <string>
+
+#include "base/result.h"
+
+namespace cradle::opendata {
+
+// Hex FNV-1a of the file at `path`; IoError if it cannot be read.
+Result<std::string> FileFingerprint(const std::string& path);
+
+}  // namespace cradle::opendata
