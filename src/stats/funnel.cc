@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/strings.h"
 #include "stats/internal/distributions.h"
+#include "stats/internal/format.h"
 #include "stats/poisson_bisection.h"
 
 namespace cradle::stats {
@@ -65,6 +67,14 @@ Result<RatioFunnelPoint> RatioFunnelLimits(double observed_events, FunnelRatioTy
   point.limits.lower_3s = express(observed / point.lower_3s_expected_events);
   point.limits.upper_3s = express(observed / point.upper_3s_expected_events);
   return point;
+}
+
+std::string RateFunnelStatistic(FunnelRateType type, double multiplier) {
+  std::string scale = multiplier == std::floor(multiplier) && std::fabs(multiplier) < 1e15
+                          ? WithThousands(static_cast<int64_t>(multiplier))
+                          : internal::FormatNumber(multiplier);
+  return std::string("rate (") + (type == FunnelRateType::kDsr ? "dsr" : "crude") + " per " +
+         scale + ")";
 }
 
 Result<RateFunnelPoint> RateFunnelLimits(double events, double average_rate, double multiplier,

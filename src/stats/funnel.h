@@ -20,6 +20,8 @@
 // performance. Stat Med 2005;24:1185-1202. Fingertips technical guidance.
 #pragma once
 
+#include <string>
+
 #include "base/result.h"
 
 namespace cradle::stats {
@@ -63,6 +65,13 @@ struct RatioFunnelPoint {
 // tail) and upper limit O/PoissonBisectionLower(O, tail), tail 0.025 or 0.001.
 // Returns InvalidArgument if observed_events is not > 0 and finite.
 Result<RatioFunnelPoint> RatioFunnelLimits(double observed_events, FunnelRatioType type);
+
+// Whether the rates of a rate funnel are crude or directly standardised; it
+// decides how denominators are derived (funnel_significance.h).
+enum class FunnelRateType { kCrude, kDsr };
+
+// PHEindicatormethods' statistic label: "rate (dsr per 100,000)".
+std::string RateFunnelStatistic(FunnelRateType type, double multiplier);
 
 struct RateFunnelPoint {
   double events = 0;

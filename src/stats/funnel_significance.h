@@ -22,6 +22,7 @@
 #include <string_view>
 
 #include "base/result.h"
+#include "stats/funnel.h"
 
 namespace cradle::stats {
 
@@ -59,8 +60,6 @@ Result<FunnelSignificance> ProportionFunnelSignificance(double numerator, double
 // Returns InvalidArgument if observed < 0 ("numerators must be greater than or
 // equal to zero") or expected <= 0 ("denominators must be greater than zero").
 Result<FunnelSignificance> RatioFunnelSignificance(double observed, double expected);
-
-enum class FunnelRateType { kCrude, kDsr };
 
 // One record of a rate dataset: its events, its published rate (per
 // multiplier) and, optionally, its denominator.
