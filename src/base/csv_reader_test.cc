@@ -70,3 +70,37 @@ TEST(CsvReaderTest, MissingFileAndMissingColumn) {
 
 }  // namespace
 }  // namespace cradle
+
+#include <sstream>
+
+#include "base/csv_writer.h"
+
+namespace cradle {
+namespace {
+
+TEST(CsvWriterTest, QuotesOnlyWhatNeedsIt) {
+  EXPECT_EQ(CsvField("Leicester"), "Leicester");
+  EXPECT_EQ(CsvField("Kingston upon Hull, City of"), "\"Kingston upon Hull, City of\"");
+  EXPECT_EQ(CsvField("say \"hi\""), "\"say \"\"hi\"\"\"");
+  std::ostringstream out;
+  WriteCsvRow(out, {"a", "b,c", ""});
+  EXPECT_EQ(out.str(), "a,\"b,c\",\r\n");
+}
+
+TEST(CsvWriterTest, WhatIsWrittenReadsBack) {
+  auto path = std::filesystem::temp_directory_path() / "cradle_csv_roundtrip.csv";
+  std::vector<std::string> fields = {"x,y", "q\"uote", "line\nbreak", "plain"};
+  {
+    std::ofstream out(path, std::ios::binary);
+    WriteCsvRow(out, {"a", "b", "c", "d"});
+    WriteCsvRow(out, fields);
+  }
+  auto reader = CsvReader::Open(path.string());
+  ASSERT_TRUE(reader.ok());
+  auto row = (*reader)->Next();
+  ASSERT_TRUE(row.ok() && row->has_value());
+  EXPECT_EQ((*row)->fields, fields);
+}
+
+}  // namespace
+}  // namespace cradle

@@ -45,3 +45,14 @@ class Result {
     ::cradle::Status cradle_status_ = (expr);        \
     if (!cradle_status_.ok()) return cradle_status_; \
   } while (0)
+
+#define CRADLE_CONCAT_INNER_(a, b) a##b
+#define CRADLE_CONCAT_(a, b) CRADLE_CONCAT_INNER_(a, b)
+
+// Evaluates `expr` (a Result), returns its Status from the enclosing function
+// if it is not OK, else moves its value into `lhs`.
+#define CRADLE_ASSIGN_OR_RETURN(lhs, expr)                    \
+  auto CRADLE_CONCAT_(cradle_result_, __LINE__) = (expr);     \
+  if (!CRADLE_CONCAT_(cradle_result_, __LINE__).ok())         \
+    return CRADLE_CONCAT_(cradle_result_, __LINE__).status(); \
+  lhs = std::move(*CRADLE_CONCAT_(cradle_result_, __LINE__))

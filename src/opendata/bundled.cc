@@ -50,6 +50,7 @@ std::vector<TableSpec> MakeBundledTables() {
         "deaths occurring in the year (death cohort); live births and stillbirths occurring in "
         "the year");
     t.file = "open/ons_infant_mortality_by_area_death_cohort_2020_2022.csv";
+    t.check_national_sum = true;
     t.year_column = "year";
     t.area_code_column = "area_code";
     t.area_name_column = "area_name";

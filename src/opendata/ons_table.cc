@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "base/csv_reader.h"
 #include "base/strings.h"
@@ -15,6 +16,15 @@ namespace cradle::opendata {
 namespace {
 
 constexpr size_t kMaxReportedProblems = 20;
+
+// ONS publishes Cornwall and the Isles of Scilly together under both codes;
+// Cradle files them under Cornwall's code, as the 2010-17 tables do. Other
+// combined codes ("K04000001, J99000001": England, Wales and elsewhere) are
+// totals Cradle does not use, and their rows are skipped.
+std::optional<std::string> CombinedCode(std::string_view code) {
+  if (code == "E06000052, E06000053") return "E06000052";
+  return std::nullopt;
+}
 
 bool IsMissingMarker(std::string_view text) {
   static const std::set<std::string_view> kMarkers = {"",    "*",   ":", "..", "[x]",
@@ -47,6 +57,42 @@ class ProblemList {
   std::string file_;
   std::vector<std::string> lines_;
   size_t count_ = 0;
+};
+
+// England and Wales must equal England plus Wales, count by count: a check
+// that catches a figure pasted from the wrong cell of a national row.
+class NationalSums {
+ public:
+  void Record(const store::AggregateCount& count, int64_t row, const std::string& column) {
+    int slot = count.area_code == "K04000001"   ? 0
+               : count.area_code == "E92000001" ? 1
+               : count.area_code == "W92000004" ? 2
+                                                : -1;
+    if (slot < 0 || !count.value) return;
+    Entry& entry = entries_[{count.year, count.category, count.measure}];
+    entry.value[slot] = *count.value;
+    entry.row[slot] = row;
+    entry.column = column;
+  }
+  void Check(ProblemList& problems) const {
+    for (const auto& [key, entry] : entries_) {
+      if (!entry.value[0] || !entry.value[1] || !entry.value[2]) continue;
+      if (*entry.value[0] == *entry.value[1] + *entry.value[2]) continue;
+      problems.Add(*entry.row[2], entry.column,
+                   "England and Wales (" + std::to_string(static_cast<int64_t>(*entry.value[0])) +
+                       ") is not England (" +
+                       std::to_string(static_cast<int64_t>(*entry.value[1])) + ") plus Wales (" +
+                       std::to_string(static_cast<int64_t>(*entry.value[2])) + ")");
+    }
+  }
+
+ private:
+  struct Entry {
+    std::optional<double> value[3];
+    std::optional<int64_t> row[3];
+    std::string column;
+  };
+  std::map<std::tuple<int, std::string, std::string>, Entry> entries_;
 };
 
 }  // namespace
@@ -114,6 +160,7 @@ Result<store::DatasetImport> ReadOnsTable(const TableSpec& spec, const std::stri
   if (spec.fixed_area) areas[spec.fixed_area->code] = *spec.fixed_area;
   std::map<int, geo::ParentTracker> trackers;  // one per year: each year is listed in full
   ProblemList problems(path);
+  NationalSums national;
 
   while (true) {
     auto next = csv.Next();
@@ -135,7 +182,11 @@ Result<store::DatasetImport> ReadOnsTable(const TableSpec& spec, const std::stri
     std::string area_code = spec.fixed_area ? spec.fixed_area->code : "";
     if (code_idx) {
       area_code = std::string(Trim(row.fields[*code_idx]));
-      if (area_code.find(',') != std::string::npos) continue;  // a combined code: see header
+      if (area_code.find(',') != std::string::npos) {
+        auto combined = CombinedCode(area_code);
+        if (!combined) continue;
+        area_code = *combined;
+      }
       auto type = geo::AreaTypeFromCode(area_code);
       if (!type.ok()) {
         problems.Add(row.row_number, spec.area_code_column, type.status().message());
@@ -183,6 +234,7 @@ Result<store::DatasetImport> ReadOnsTable(const TableSpec& spec, const std::stri
         count.value = *value;
       }
       row_values[count.measure] = count.value;
+      national.Record(count, row.row_number, spec.measures[m].column);
       import.counts.push_back(std::move(count));
     }
     if (spec.derive_postneonatal) {
@@ -202,6 +254,7 @@ Result<store::DatasetImport> ReadOnsTable(const TableSpec& spec, const std::stri
       import.counts.push_back(std::move(post));
     }
   }
+  if (spec.check_national_sum) national.Check(problems);
   if (!problems.empty()) return problems.ToStatus();
   for (auto& [code, area] : areas) import.areas.push_back(std::move(area));
   return import;

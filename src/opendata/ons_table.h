@@ -45,11 +45,16 @@ struct TableSpec {
   // Adds postneonatal_deaths = infant_deaths - neonatal_deaths where the
   // table gives only those two.
   bool derive_postneonatal = false;
+  // England and Wales (K04000001) must be England plus Wales, count by count.
+  // True only for tables whose England and Wales excludes residents
+  // elsewhere (the death cohort); the VS registrations include them.
+  bool check_national_sum = false;
 };
 
-// Reads `spec.file` under `data_dir`. Rows whose area code is not a GSS code
-// (ONS's "K04000001, J99000001" for England, Wales and elsewhere) are skipped
-// by design. InvalidData lists up to 20 problems, each with file, row, column
+// Reads `spec.file` under `data_dir`. Of the combined codes ONS uses, Cornwall
+// and the Isles of Scilly ("E06000052, E06000053") are filed under E06000052;
+// other combined rows ("K04000001, J99000001", England, Wales and elsewhere)
+// are skipped by design. InvalidData lists up to 20 problems, each with file, row, column
 // and reason; nothing is returned in part.
 Result<store::DatasetImport> ReadOnsTable(const TableSpec& spec, const std::string& data_dir);
 

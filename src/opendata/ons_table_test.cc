@@ -86,6 +86,25 @@ TEST_F(OnsTableTest, BadFieldsAreAllReportedWithFileRowAndColumn) {
                 path + ": row 6, column 'neonatal_deaths': neonatal deaths exceed infant deaths");
 }
 
+TEST_F(OnsTableTest, EnglandAndWalesMustBeEnglandPlusWales) {
+  Write("sum.csv",
+        "year,area_code,area_name,infant,neonatal\n"
+        "2021,K04000001,ENGLAND AND WALES,2312,1709\n"
+        "2021,E92000001,ENGLAND,2209,1633\n"
+        "2021,W92000004,WALES,103,70\n");
+  TableSpec spec = Spec("sum.csv");
+  spec.check_national_sum = true;
+  auto import = ReadOnsTable(spec, dir_.string());
+  ASSERT_FALSE(import.ok());
+  const std::string path = (dir_ / "sum.csv").string();
+  EXPECT_EQ(import.status().message(),
+            "1 problem in " + path + "; nothing was loaded:\n  " + path +
+                ": row 4, column 'neonatal': England and Wales (1709) is not England (1633) plus "
+                "Wales (70)");
+  spec.check_national_sum = false;
+  EXPECT_TRUE(ReadOnsTable(spec, dir_.string()).ok());
+}
+
 TEST_F(OnsTableTest, MissingColumnIsNamed) {
   Write("cols.csv", "year,area_code,area_name,infant\n");
   auto import = ReadOnsTable(Spec("cols.csv"), dir_.string());
