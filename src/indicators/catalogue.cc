@@ -118,6 +118,9 @@ Result<Indicator> ReadIndicator(const std::string& path, const json& item, size_
   ind.polarity = *parsed_polarity;
   CRADLE_ASSIGN_OR_RETURN(ind.pooling, r.IntList("pooling"));
   CRADLE_ASSIGN_OR_RETURN(ind.sources, r.TextList("sources"));
+  if (item.contains("breakdown_sources")) {
+    CRADLE_ASSIGN_OR_RETURN(ind.breakdown_sources, r.TextList("breakdown_sources"));
+  }
   std::string comparator;
   CRADLE_ASSIGN_OR_RETURN(comparator, d.Text("comparator_area"));
   ind.comparator_area = comparator;

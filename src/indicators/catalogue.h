@@ -32,10 +32,13 @@ struct Indicator {
   ValueType value_type = ValueType::kCrudeRate;
   stats::Polarity polarity = stats::Polarity::kLowIsGood;
   std::vector<int> pooling;          // period lengths in years, e.g. {1, 3}
-  std::vector<std::string> sources;  // dataset ids, in order of preference
-  std::string comparator_area;       // GSS code, England by default
-  int unreliable_below = 20;         // ONS: rates from fewer than 20 events are unreliable
-  int disclosure_min_count = 5;      // counts 1 to min-1 are suppressed for local areas
+  std::vector<std::string> sources;  // dataset ids by area, in order of preference
+  // Datasets by category (ethnic group, deprivation decile), used only for
+  // breakdowns; their all-groups rows serve as the breakdowns' comparator.
+  std::vector<std::string> breakdown_sources;
+  std::string comparator_area;   // GSS code, England by default
+  int unreliable_below = 20;     // ONS: rates from fewer than 20 events are unreliable
+  int disclosure_min_count = 5;  // counts 1 to min-1 are suppressed for local areas
   int decimals = 1;
 
   // The id Fingertips exports use where there is one, else Cradle's own.

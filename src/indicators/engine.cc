@@ -122,7 +122,7 @@ std::vector<const store::Area*> Engine::SearchAreas(std::string_view text, size_
 
 std::vector<Period> Engine::Periods(const Indicator& indicator) const {
   std::set<Period> periods;
-  for (const std::string& source : indicator.sources) {
+  for (const std::string& source : indicator.sources) {  // the tables by area
     const std::set<int>& years = cube_.Years(source);
     for (int length : indicator.pooling) {
       for (int first : years) {
@@ -163,7 +163,9 @@ Result<const store::Dataset*> Engine::SourceFor(const Indicator& indicator, cons
                             (period.years == 1 ? "" : "s"));
   }
   std::string coverage;
-  for (const std::string& source : indicator.sources) {
+  const std::vector<std::string>& sources =
+      breakdown.all() ? indicator.sources : indicator.breakdown_sources;
+  for (const std::string& source : sources) {
     const store::Dataset* dataset = FindDataset(source);
     if (dataset == nullptr) continue;
     const std::set<int>& years = cube_.Years(source);
@@ -394,7 +396,7 @@ std::vector<IndicatorValue> Engine::Profile(const std::string& area_code,
 
 std::vector<Breakdown> Engine::Breakdowns(const Indicator& indicator, const Period& period) const {
   std::vector<Breakdown> out;
-  for (const std::string& source : indicator.sources) {
+  for (const std::string& source : indicator.breakdown_sources) {
     for (const auto& [type, category] : cube_.Categories(source)) {
       Breakdown breakdown{type, category};
       if (SourceFor(indicator, period, "", breakdown).ok()) out.push_back(breakdown);

@@ -115,8 +115,8 @@ std::vector<TableSpec> MakeBundledTables() {
     t.dataset = OnsDataset("ons_imd_decile_2010_2022",
                            "Child and infant mortality in England and Wales, Table 21: England "
                            "by deprivation decile, 2010-2022",
-                           "England by Index of Multiple Deprivation decile of residence "
-                           "(1 = most deprived)");
+                           "England by Index of Multiple Deprivation decile of residence (1 = "
+                           "most deprived); its totals differ slightly from Table 3's");
     t.file = "open/ons_infant_mortality_by_imd_decile_england_2010_2022.csv";
     t.year_column = "Year";
     t.fixed_area = store::Area{"E92000001", "England", "Country", "K04000001"};
@@ -145,7 +145,7 @@ Result<std::vector<LoadOutcome>> LoadBundledOpenData(store::Store& store,
   std::vector<LoadOutcome> outcomes;
   for (const TableSpec& spec : BundledTables()) {
     LoadOutcome outcome{spec.dataset.id, "data/" + spec.file, false, 0, 0};
-    auto fingerprint = FileFingerprint(data_dir + "/" + spec.file);
+    auto fingerprint = TableFingerprint(spec, data_dir);
     if (!fingerprint.ok()) return fingerprint.status();
     auto existing = store.FindDataset(spec.dataset.id);
     if (!existing.ok()) return existing.status();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "base/result.h"
 
@@ -12,5 +13,8 @@ namespace cradle::opendata {
 
 // Hex FNV-1a of the file at `path`; IoError if it cannot be read.
 Result<std::string> FileFingerprint(const std::string& path);
+
+// Hex FNV-1a of `text`.
+std::string TextFingerprint(std::string_view text);
 
 }  // namespace cradle::opendata

@@ -116,9 +116,22 @@ std::string TidyAreaName(std::string_view name) {
   return out;
 }
 
+Result<std::string> TableFingerprint(const TableSpec& spec, const std::string& data_dir) {
+  CRADLE_ASSIGN_OR_RETURN(std::string file, FileFingerprint(data_dir + "/" + spec.file));
+  // Bump kReaderVersion when how rows are read changes (markers, codes).
+  constexpr std::string_view kReaderVersion = "ons-table-reader-1";
+  std::string description = std::string(kReaderVersion) + "|" + spec.dataset.id + "|" +
+                            spec.dataset.title + "|" + spec.dataset.basis + "|" +
+                            spec.dataset.attribution + "|" + spec.category_type;
+  for (const MeasureColumn& measure : spec.measures) {
+    description += "|" + measure.measure + "=" + measure.column;
+  }
+  return file + "-" + TextFingerprint(description);
+}
+
 Result<store::DatasetImport> ReadOnsTable(const TableSpec& spec, const std::string& data_dir) {
   const std::string path = data_dir + "/" + spec.file;
-  auto fingerprint = FileFingerprint(path);
+  auto fingerprint = TableFingerprint(spec, data_dir);
   if (!fingerprint.ok()) return fingerprint.status();
   auto opened = CsvReader::Open(path);
   if (!opened.ok()) return opened.status();

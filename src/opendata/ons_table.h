@@ -58,6 +58,10 @@ struct TableSpec {
 // and reason; nothing is returned in part.
 Result<store::DatasetImport> ReadOnsTable(const TableSpec& spec, const std::string& data_dir);
 
+// The file's fingerprint joined with that of the spec's description, so a
+// table is reloaded when either its bytes or how Cradle reads it change.
+Result<std::string> TableFingerprint(const TableSpec& spec, const std::string& data_dir);
+
 // "YORKSHIRE AND THE HUMBER" → "Yorkshire and The Humber"; mixed-case names
 // are returned unchanged.
 std::string TidyAreaName(std::string_view name);

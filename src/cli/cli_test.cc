@@ -1,0 +1,175 @@
+// Runs the real `cradle` binary as a user would, on a fresh SQLite store, and
+// checks what it prints and its exit codes.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct CradleRun {
+  int exit_code = -1;
+  std::string out;  // stdout and stderr together
+};
+
+std::string FreshDb(const std::string& name) {
+  auto path = std::filesystem::temp_directory_path() /
+              ("cradle_cli_" + name + "_" + std::to_string(::getpid()) + ".db");
+  std::filesystem::remove(path);
+  return path.string();
+}
+
+CradleRun Cradle(const std::string& args) {
+  std::string command = std::string(CRADLE_BINARY) + " " + args + " 2>&1";
+  CradleRun run;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return run;
+  std::array<char, 4096> buffer;
+  size_t got;
+  while ((got = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    run.out.append(buffer.data(), got);
+  int status = ::pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+// The line of `text` that starts with `start`, or "".
+std::string LineStarting(const std::string& text, const std::string& start) {
+  size_t at = text.find("\n" + start);
+  if (at == std::string::npos) return "";
+  size_t end = text.find('\n', at + 1);
+  return text.substr(at + 1, end - at - 1);
+}
+
+// The cells of a table line: runs of text separated by two or more spaces.
+std::vector<std::string> Cells(const std::string& line) {
+  std::vector<std::string> cells;
+  std::string cell;
+  for (size_t idx = 0; idx < line.size(); ++idx) {
+    if (line.compare(idx, 2, "  ") == 0) {
+      if (!cell.empty()) cells.push_back(cell);
+      cell.clear();
+      ++idx;
+      continue;
+    }
+    if (!(cell.empty() && line[idx] == ' ')) cell += line[idx];
+  }
+  if (!cell.empty()) cells.push_back(cell);
+  return cells;
+}
+
+TEST(CliTest, ProfileOfLeicesterIn2020To22) {
+  CradleRun run =
+      Cradle("profile --area E06000016 --period 2020-22 --quiet --db " + FreshDb("profile"));
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_TRUE(Contains(run.out, "Leicester (E06000016), 2020-22")) << run.out;
+  EXPECT_TRUE(Contains(run.out, "Infant mortality rate (per 1,000 live births)")) << run.out;
+  // 94 deaths / 13,006 births = 7.2; Byar 95% CI 5.8-8.8; England 3.7.
+  std::vector<std::string> cells =
+      Cells(LineStarting(run.out, "Infant mortality rate (per 1,000 live births)"));
+  EXPECT_EQ(cells, (std::vector<std::string>{"Infant mortality rate (per 1,000 live births)", "7.2",
+                                             "5.8 – 8.8", "5.1 – 9.8", "94", "13,006", "3.7",
+                                             "Worse (99.8%)", "3 of 149", "a"}))
+      << run.out;
+  EXPECT_TRUE(Contains(run.out, "death cohort")) << run.out;
+  EXPECT_TRUE(Contains(run.out,
+                       "Source: Office for National Statistics licensed under the Open "
+                       "Government Licence v3.0."))
+      << run.out;
+}
+
+TEST(CliTest, ProfileAsFingertipsCsv) {
+  CradleRun run = Cradle("profile --area Leicester --period 2020-22 --format csv --quiet --db " +
+                         FreshDb("csv"));
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_EQ(run.out.substr(0, run.out.find("\r\n")),
+            "Indicator ID,Indicator Name,Area Code,Area Name,Area Type,Time period,Value,"
+            "Lower CI 95.0 limit,Upper CI 95.0 limit,Lower CI 99.8 limit,Upper CI 99.8 limit,"
+            "Count,Denominator,Value note,Compared to England value or percentiles,Source");
+  EXPECT_TRUE(Contains(run.out,
+                       "\r\n92196,Infant mortality rate,E06000016,Leicester,"
+                       "Counties & UAs,2020-22,7.22743"))
+      << run.out;
+  EXPECT_TRUE(Contains(run.out, ",94,13006,,Worse,Source: Office for National Statistics"))
+      << run.out;
+}
+
+TEST(CliTest, RankListsEveryUpperTierAuthority) {
+  CradleRun run = Cradle("rank --indicator 92196 --period 2020-22 --quiet --db " + FreshDb("rank"));
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_TRUE(Contains(run.out, "  1  E06000039  Slough")) << run.out;
+  EXPECT_TRUE(Contains(run.out, "  3  E06000016  Leicester")) << run.out;
+  EXPECT_TRUE(Contains(run.out, "149 authorities ranked; 2 not shown")) << run.out;
+  CradleRun csv =
+      Cradle("rank --indicator infant-mortality --period 2020-22 --format csv --quiet --db " +
+             FreshDb("rankcsv"));
+  ASSERT_EQ(csv.exit_code, 0);
+  size_t lines = 0;
+  for (char c : csv.out) lines += c == '\n';
+  EXPECT_EQ(lines, 1u + 151u);  // header and every upper-tier authority
+}
+
+TEST(CliTest, RegistrationBasisReproducesFingertipsForEngland) {
+  CradleRun run = Cradle("profile --area England --period 2012-14 --quiet --db " + FreshDb("eng"));
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  std::vector<std::string> cells =
+      Cells(LineStarting(run.out, "Infant mortality rate (per 1,000 live births)"));
+  ASSERT_GE(cells.size(), 2u) << run.out;
+  EXPECT_EQ(cells[1], "4.0") << run.out;
+  EXPECT_TRUE(Contains(run.out, "deaths registered in the year")) << run.out;
+}
+
+TEST(CliTest, UnknownThingsGetClearErrorsWithTheNearestMatches) {
+  std::string db = FreshDb("errors");
+  CradleRun area = Cradle("profile --area Leicster --period 2020-22 --quiet --db " + db);
+  EXPECT_EQ(area.exit_code, 66);
+  EXPECT_TRUE(Contains(area.out,
+                       "cradle profile: no area 'Leicster' in the data. Nearest: "
+                       "Leicester (E06000016)"))
+      << area.out;
+  CradleRun period = Cradle("profile --area E06000016 --period 2005-07 --quiet --db " + db);
+  EXPECT_EQ(period.exit_code, 66);
+  EXPECT_TRUE(Contains(period.out, "no data for period 2005-07. Periods in the data: "))
+      << period.out;
+  CradleRun bad_period = Cradle("profile --area E06000016 --period 20-22 --quiet --db " + db);
+  EXPECT_EQ(bad_period.exit_code, 64);
+  EXPECT_TRUE(Contains(bad_period.out, "period '20-22' is not a period")) << bad_period.out;
+  CradleRun indicator =
+      Cradle("rank --indicator infant-mortalty --period 2020-22 --quiet --db " + db);
+  EXPECT_EQ(indicator.exit_code, 66);
+  EXPECT_TRUE(Contains(indicator.out, "Nearest: infant-mortality")) << indicator.out;
+  CradleRun missing_flag = Cradle("profile --period 2020-22");
+  EXPECT_NE(missing_flag.exit_code, 0);
+  EXPECT_TRUE(Contains(missing_flag.out, "--area is required")) << missing_flag.out;
+}
+
+TEST(CliTest, EverySubcommandHasHelp) {
+  for (const char* command : {"profile", "rank", "areas", "indicators", "load"}) {
+    CradleRun run = Cradle(std::string(command) + " --help");
+    EXPECT_EQ(run.exit_code, 0) << command;
+    EXPECT_TRUE(Contains(run.out, "Usage")) << command << run.out;
+  }
+  EXPECT_EQ(Cradle("--help").exit_code, 0);
+}
+
+TEST(CliTest, AreasFindsByNameOrCode) {
+  std::string db = FreshDb("areas");
+  CradleRun run = Cradle("areas leic --quiet --db " + db);
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_TRUE(Contains(run.out, "E06000016  Leicester")) << run.out;
+  EXPECT_TRUE(Contains(run.out, "E10000018  Leicestershire")) << run.out;
+  CradleRun none = Cradle("areas Leicstr --quiet --db " + db);
+  EXPECT_EQ(none.exit_code, 66);
+  EXPECT_TRUE(Contains(none.out, "Nearest")) << none.out;
+}
+
+}  // namespace

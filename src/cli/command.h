@@ -1,0 +1,33 @@
+// A subcommand: its CLI11 parser and what it does once parsed. Each command
+// lives in its own file and registers itself with Add…Command; main() runs the
+// one the user chose and turns its Status into an exit code (base/status.cc).
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <ostream>
+#include <vector>
+
+#include "base/status.h"
+#include "cli/session.h"
+
+namespace cradle::cli {
+
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<Status(std::ostream& out)> run;
+};
+
+// --db, --small-counts and --quiet, shared by every command that reads data.
+void AddSessionOptions(CLI::App& app, SessionOptions& options);
+
+Command AddLoadCommand(CLI::App& parent);
+Command AddProfileCommand(CLI::App& parent);
+Command AddRankCommand(CLI::App& parent);
+Command AddAreasCommand(CLI::App& parent);
+Command AddIndicatorsCommand(CLI::App& parent);
+
+// The licence lines under any output that uses the bundled data.
+void PrintAttributions(std::ostream& out, const std::vector<std::string>& lines);
+
+}  // namespace cradle::cli
