@@ -15,8 +15,9 @@
 // "no outliers" means the slope over all points and the 5 leave-one-out slopes
 // all have the same sign (a slope < 0 counts -1, anything else, NaN included,
 // +1). The statistics:
-//  - otherwise (weighted regression): weights 1/se², se = (UCI95 − LCI95)/3.92;
-//    slope β̂ = (S1·S2 − S3·S4)/(S1·S5 − S3²), χ² = (β̂/√(S1/(S1·S5 − S3²)))².
+//  - weighted regression (every comparator but SPC for proportions): weights
+//    1/se², se = (UCI95 − LCI95)/3.92; slope β̂ = (S1·S2 − S3·S4)/(S1·S5 − S3²),
+//    χ² = (β̂/√(S1/(S1·S5 − S3²)))².
 //  - comparator SPC for proportions: the Cochran-Armitage χ² on the 2 × k
 //    table, with unweighted OLS slopes of logit(O/N) on t for the outlier check
 //    and the direction. (fingertips-open never sets the slope on this path, so
