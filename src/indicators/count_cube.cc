@@ -1,24 +1,46 @@
 #include "indicators/count_cube.h"
 
-#include <functional>
+#include <algorithm>
 
 namespace cradle::indicators {
 
-size_t SeriesKeyHash::operator()(const SeriesKey& key) const {
-  std::hash<std::string> h;
-  size_t seed = h(key.dataset_id);
-  for (const std::string* part :
-       {&key.area_code, &key.category_type, &key.category, &key.measure}) {
-    seed ^= h(*part) + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
+void Series::Set(int year, std::optional<double> value) {
+  auto it = std::lower_bound(years_.begin(), years_.end(), year,
+                             [](const auto& entry, int y) { return entry.first < y; });
+  if (it != years_.end() && it->first == year) {
+    it->second = value;
+  } else {
+    years_.insert(it, {year, value});
   }
-  return seed;
+}
+
+Cell Series::Get(int year) const {
+  auto it = std::lower_bound(years_.begin(), years_.end(), year,
+                             [](const auto& entry, int y) { return entry.first < y; });
+  if (it == years_.end() || it->first != year) return {};
+  return {true, it->second};
+}
+
+const Series* Block::Find(std::string_view measure) const {
+  auto it = measures.find(measure);
+  return it == measures.end() ? nullptr : &it->second;
+}
+
+std::string CountCube::Key(std::string_view dataset_id, std::string_view area_code,
+                           std::string_view category_type, std::string_view category) {
+  // The unit separator cannot occur in any of the parts.
+  std::string key;
+  key.reserve(dataset_id.size() + area_code.size() + category_type.size() + category.size() + 3);
+  key.append(dataset_id).append(1, '\x1f').append(area_code).append(1, '\x1f');
+  key.append(category_type).append(1, '\x1f').append(category);
+  return key;
 }
 
 CountCube::CountCube(const std::vector<store::AggregateCount>& counts) {
   for (const store::AggregateCount& count : counts) {
-    SeriesKey key{count.dataset_id, count.area_code, count.category_type, count.category,
-                  count.measure};
-    series_[key][count.year] = count.value;
+    Block& block =
+        blocks_[Key(count.dataset_id, count.area_code, count.category_type, count.category)];
+    block.measures[count.measure].Set(count.year, count.value);
     DatasetIndex& index = datasets_[count.dataset_id];
     index.years.insert(count.year);
     index.measures.insert(count.measure);
@@ -30,12 +52,10 @@ CountCube::CountCube(const std::vector<store::AggregateCount>& counts) {
   }
 }
 
-Cell CountCube::Get(const SeriesKey& key, int year) const {
-  auto series = series_.find(key);
-  if (series == series_.end()) return {};
-  auto cell = series->second.find(year);
-  if (cell == series->second.end()) return {};
-  return {true, cell->second};
+const Block* CountCube::Find(std::string_view dataset_id, std::string_view area_code,
+                             std::string_view category_type, std::string_view category) const {
+  auto it = blocks_.find(Key(dataset_id, area_code, category_type, category));
+  return it == blocks_.end() ? nullptr : &it->second;
 }
 
 namespace {

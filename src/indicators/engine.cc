@@ -169,7 +169,6 @@ Result<const store::Dataset*> Engine::SourceFor(const Indicator& indicator, cons
     const store::Dataset* dataset = FindDataset(source);
     if (dataset == nullptr) continue;
     const std::set<int>& years = cube_.Years(source);
-    coverage += (coverage.empty() ? "" : "; ") + dataset->title + ": " + JoinYears(years);
     bool all_years = true;
     for (int year = period.first_year; year <= period.last_year(); ++year) {
       all_years &= years.count(year) > 0;
@@ -188,34 +187,59 @@ Result<const store::Dataset*> Engine::SourceFor(const Indicator& indicator, cons
     }
     return dataset;
   }
+  for (const std::string& source : sources) {
+    if (const store::Dataset* dataset = FindDataset(source)) {
+      coverage +=
+          (coverage.empty() ? "" : "; ") + dataset->title + ": " + JoinYears(cube_.Years(source));
+    }
+  }
   return Status::NotFound("no dataset holds every year of " + period.Label() + " for " +
                           indicator.name + (breakdown.all() ? "" : " by " + breakdown.type) +
                           " in this area (" + (coverage.empty() ? "none loaded" : coverage) +
                           "); years are never pooled across datasets");
 }
 
-std::optional<double> Engine::Pooled(const std::string& dataset_id, const std::string& area_code,
-                                     const Breakdown& breakdown,
-                                     const std::vector<std::string>& measures, const Period& period,
-                                     std::string* missing) const {
+namespace {
+
+// The sum of one measure over the period's years, or empty with the reason in
+// `missing` (if given) when any cell is absent or suppressed.
+std::optional<double> PooledMeasure(const Block* block, std::string_view measure,
+                                    const Period& period, std::string* missing) {
+  const Series* series = block ? block->Find(measure) : nullptr;
   double total = 0;
-  for (const std::string& measure : measures) {
-    SeriesKey key{dataset_id, area_code, breakdown.all() ? "" : breakdown.type, breakdown.category,
-                  measure};
-    for (int year = period.first_year; year <= period.last_year(); ++year) {
-      Cell cell = cube_.Get(key, year);
-      if (!cell.present || !cell.value) {
-        if (missing) {
-          *missing = measure + " for " + std::to_string(year) +
-                     (cell.present ? " is suppressed or not published in the source table"
-                                   : " is not in the source table");
-        }
-        return std::nullopt;
+  for (int year = period.first_year; year <= period.last_year(); ++year) {
+    Cell cell = series ? series->Get(year) : Cell{};
+    if (!cell.present || !cell.value) {
+      if (missing) {
+        *missing = std::string(measure) + " for " + std::to_string(year) +
+                   (cell.present ? " is suppressed or not published in the source table"
+                                 : " is not in the source table");
       }
-      total += *cell.value;
+      return std::nullopt;
     }
+    total += *cell.value;
   }
   return total;
+}
+
+// The same summed over several measures.
+std::optional<double> Pooled(const Block* block, const std::vector<std::string>& measures,
+                             const Period& period, std::string* missing) {
+  double total = 0;
+  for (const std::string& measure : measures) {
+    auto part = PooledMeasure(block, measure, period, missing);
+    if (!part) return std::nullopt;
+    total += *part;
+  }
+  return total;
+}
+
+}  // namespace
+
+const Block* Engine::BlockOf(const std::string& dataset_id, const std::string& area_code,
+                             const Breakdown& breakdown) const {
+  return cube_.Find(dataset_id, area_code, breakdown.all() ? "" : breakdown.type,
+                    breakdown.category);
 }
 
 IndicatorValue Engine::ComputeRaw(const Indicator& indicator, const std::string& area_code,
@@ -243,10 +267,9 @@ IndicatorValue Engine::ComputeIn(const std::string& dataset_id, const Indicator&
   value.breakdown = breakdown;
   value.dataset_id = dataset_id;
   std::string missing;
-  value.count =
-      Pooled(value.dataset_id, area_code, breakdown, indicator.numerator, period, &missing);
-  value.denominator =
-      Pooled(value.dataset_id, area_code, breakdown, indicator.denominator, period, &missing);
+  const Block* block = BlockOf(dataset_id, area_code, breakdown);
+  value.count = Pooled(block, indicator.numerator, period, &missing);
+  value.denominator = Pooled(block, indicator.denominator, period, &missing);
   if (!value.count || !value.denominator) {
     value.unavailable = "not computed: " + missing;
     return value;
@@ -273,34 +296,28 @@ IndicatorValue Engine::ComputeIn(const std::string& dataset_id, const Indicator&
 }
 
 bool Engine::IsHidden(const IndicatorValue& value) const {
-  int threshold = options_.disclosure_min_count.value_or(catalogue_.disclosure_min_count());
-  if (!IsLocalArea(value.area_code) || value.dataset_id.empty()) return false;
   const Indicator& indicator = *value.indicator;
-  if (value.count && *value.count >= 1 && *value.count < indicator.disclosure_min_count &&
-      threshold > 1) {
-    return true;
-  }
-  if (threshold <= 1) return false;
-  // Measures whose pooled count is small, closed over the families so no part
-  // can be recovered from a total and its other parts.
-  auto is_small = [&](const std::string& measure) {
-    auto total = Pooled(value.dataset_id, value.area_code, value.breakdown, {measure}, value.period,
-                        nullptr);
+  int threshold = options_.disclosure_min_count.value_or(indicator.disclosure_min_count);
+  if (threshold <= 1 || !IsLocalArea(value.area_code) || value.dataset_id.empty()) return false;
+  const Block* block = BlockOf(value.dataset_id, value.area_code, value.breakdown);
+  if (block == nullptr) return false;
+  auto is_small = [&](std::string_view measure) {
+    auto total = PooledMeasure(block, measure, value.period, nullptr);
     return total && *total >= 1 && *total < threshold;
   };
-  std::set<std::string> hidden;
-  for (const std::string& measure : cube_.Measures(value.dataset_id)) {
-    if (is_small(measure)) hidden.insert(measure);
-  }
-  for (const std::vector<std::string>& family : catalogue_.disclosure_families()) {
-    bool any = std::any_of(family.begin(), family.end(),
-                           [&](const std::string& m) { return hidden.count(m) > 0; });
-    if (any) hidden.insert(family.begin() + 1, family.end());
-  }
-  for (const auto* list : {&indicator.numerator, &indicator.denominator}) {
-    for (const std::string& measure : *list) {
-      if (hidden.count(measure)) return true;
+  // A measure is hidden if its own count is small, or if it is a part of a
+  // family any member of which is small: then no part can be recovered from
+  // the total and the other parts.
+  auto is_hidden = [&](const std::string& measure) {
+    if (is_small(measure)) return true;
+    for (const std::vector<std::string>& family : catalogue_.disclosure_families()) {
+      if (std::find(family.begin() + 1, family.end(), measure) == family.end()) continue;
+      if (std::any_of(family.begin(), family.end(), is_small)) return true;
     }
+    return false;
+  };
+  for (const auto* list : {&indicator.numerator, &indicator.denominator}) {
+    if (std::any_of(list->begin(), list->end(), is_hidden)) return true;
   }
   return false;
 }
@@ -311,8 +328,15 @@ void Engine::Compare(IndicatorValue& value) const {
   if (value.area_code == indicator.comparator_area && value.breakdown.all()) return;
   // England from the value's own dataset, so bases are never mixed; for a
   // breakdown, England's all-groups figure from the same table.
-  IndicatorValue benchmark =
-      ComputeIn(value.dataset_id, indicator, indicator.comparator_area, value.period, {});
+  std::string key = RankKey(indicator, value.period, value.dataset_id);
+  auto cached = comparator_cache_.find(key);
+  if (cached == comparator_cache_.end()) {
+    cached = comparator_cache_
+                 .emplace(key, ComputeIn(value.dataset_id, indicator, indicator.comparator_area,
+                                         value.period, {}))
+                 .first;
+  }
+  const IndicatorValue& benchmark = cached->second;
   if (!benchmark.ci95) return;
   value.comparator_value = benchmark.ci95->value;
   stats::ComparedValue local{value.ci95->value, value.ci95->ci, value.ci998->ci};

@@ -8,7 +8,7 @@
 // indicator's sources that holds all of its years, so deaths registered
 // (2010-17) and deaths occurring (2020-22) are never mixed.
 //
-// Not thread-safe: rankings are cached on first use.
+// Not thread-safe: rankings and England's values are cached on first use.
 #pragma once
 
 #include <map>
@@ -98,9 +98,8 @@ class Engine {
   IndicatorValue ComputeIn(const std::string& dataset_id, const Indicator& indicator,
                            const std::string& area_code, const Period& period,
                            const Breakdown& breakdown) const;
-  std::optional<double> Pooled(const std::string& dataset_id, const std::string& area_code,
-                               const Breakdown& breakdown, const std::vector<std::string>& measures,
-                               const Period& period, std::string* missing) const;
+  const Block* BlockOf(const std::string& dataset_id, const std::string& area_code,
+                       const Breakdown& breakdown) const;
   bool IsHidden(const IndicatorValue& value) const;
   void Compare(IndicatorValue& value) const;
   const std::vector<IndicatorValue>& RankedList(const Indicator& indicator, const Period& period,
@@ -113,6 +112,7 @@ class Engine {
   EngineOptions options_;
   std::map<std::string, size_t> area_index_;
   mutable std::map<std::string, std::vector<IndicatorValue>> rank_cache_;
+  mutable std::map<std::string, IndicatorValue> comparator_cache_;  // England, same key
 };
 
 }  // namespace cradle::indicators
