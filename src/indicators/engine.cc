@@ -346,9 +346,8 @@ void Engine::Compare(IndicatorValue& value) const {
       stats::CompareTwoLevels(local, *value.comparator_value, indicator.polarity);
 }
 
-const std::vector<IndicatorValue>& Engine::RankedList(const Indicator& indicator,
-                                                      const Period& period,
-                                                      const std::string& dataset_id) const {
+const Engine::Ranking& Engine::RankingFor(const Indicator& indicator, const Period& period,
+                                          const std::string& dataset_id) const {
   std::string key = RankKey(indicator, period, dataset_id);
   auto cached = rank_cache_.find(key);
   if (cached != rank_cache_.end()) return cached->second;
@@ -380,31 +379,38 @@ const std::vector<IndicatorValue>& Engine::RankedList(const Indicator& indicator
                      : std::optional<int>(static_cast<int>(idx) + 1);
     value.rank_of = shown;
   }
-  return rank_cache_.emplace(key, std::move(ranked)).first->second;
+  Ranking ranking;
+  for (size_t idx = 0; idx < ranked.size(); ++idx) ranking.by_area[ranked[idx].area_code] = idx;
+  ranking.values = std::move(ranked);
+  return rank_cache_.emplace(key, std::move(ranking)).first->second;
 }
 
 IndicatorValue Engine::Compute(const Indicator& indicator, const std::string& area_code,
                                const Period& period, const Breakdown& breakdown) const {
+  if (breakdown.all() && geo::IsEnglishUpperTier(area_code)) {
+    // Upper-tier values are computed once, with their ranks, for the ranking.
+    auto source = SourceFor(indicator, period, area_code, breakdown);
+    if (source.ok()) {
+      const Ranking& ranking = RankingFor(indicator, period, (*source)->id);
+      auto it = ranking.by_area.find(area_code);
+      if (it != ranking.by_area.end()) {
+        IndicatorValue value = ranking.values[it->second];
+        Compare(value);
+        return value;
+      }
+    }
+  }
   IndicatorValue value = ComputeRaw(indicator, area_code, period, breakdown);
   if (!value.ci95) return value;
   value.suppressed = IsHidden(value);
   Compare(value);
-  if (breakdown.all() && geo::IsEnglishUpperTier(area_code) && !value.suppressed) {
-    for (const IndicatorValue& ranked : RankedList(indicator, period, value.dataset_id)) {
-      if (ranked.area_code == area_code) {
-        value.rank = ranked.rank;
-        value.rank_of = ranked.rank_of;
-        break;
-      }
-    }
-  }
   return value;
 }
 
 std::vector<IndicatorValue> Engine::Rank(const Indicator& indicator, const Period& period) const {
   auto source = SourceFor(indicator, period, std::string(geo::kEnglandCode), {});
   if (!source.ok()) return {};
-  std::vector<IndicatorValue> out = RankedList(indicator, period, (*source)->id);
+  std::vector<IndicatorValue> out = RankingFor(indicator, period, (*source)->id).values;
   for (IndicatorValue& value : out) Compare(value);
   return out;
 }

@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/result.h"
@@ -102,8 +103,14 @@ class Engine {
                        const Breakdown& breakdown) const;
   bool IsHidden(const IndicatorValue& value) const;
   void Compare(IndicatorValue& value) const;
-  const std::vector<IndicatorValue>& RankedList(const Indicator& indicator, const Period& period,
-                                                const std::string& dataset_id) const;
+  // Every upper-tier authority's value for the period from one dataset,
+  // ranked, cached on first use.
+  struct Ranking {
+    std::vector<IndicatorValue> values;  // highest first, suppressed last
+    std::unordered_map<std::string, size_t> by_area;
+  };
+  const Ranking& RankingFor(const Indicator& indicator, const Period& period,
+                            const std::string& dataset_id) const;
 
   const Catalogue& catalogue_;
   std::vector<store::Area> areas_;
@@ -111,7 +118,7 @@ class Engine {
   CountCube cube_;
   EngineOptions options_;
   std::map<std::string, size_t> area_index_;
-  mutable std::map<std::string, std::vector<IndicatorValue>> rank_cache_;
+  mutable std::map<std::string, Ranking> rank_cache_;
   mutable std::map<std::string, IndicatorValue> comparator_cache_;  // England, same key
 };
 

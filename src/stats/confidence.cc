@@ -42,6 +42,12 @@ Result<std::vector<double>> NormaliseConfidenceLevels(std::span<const double> le
 double ZForConfidence(double confidence) {
   assert(confidence > 0.0 && confidence <= 1.0 && "ZForConfidence needs a normalised level");
   if (confidence >= 1.0) return std::numeric_limits<double>::infinity();
+  // The two published levels are asked for at every value; compute them once.
+  static const double kZ95 = internal::NormalQuantile(kConfidence95 + (1.0 - kConfidence95) / 2.0);
+  static const double kZ998 =
+      internal::NormalQuantile(kConfidence998 + (1.0 - kConfidence998) / 2.0);
+  if (confidence == kConfidence95) return kZ95;
+  if (confidence == kConfidence998) return kZ998;
   return internal::NormalQuantile(confidence + (1.0 - confidence) / 2.0);
 }
 

@@ -25,6 +25,38 @@ double ByarUpper(double count, double z) {
   return next * std::pow(1.0 - 1.0 / (9.0 * next) + z / (3.0 * std::sqrt(next)), 3.0);
 }
 
+Interval ExactLimits(double count, double level) {
+  double half_alpha = (1.0 - level) / 2.0;
+  Interval ci;
+  // qchisq(p, df = 0) is 0 in R; the inverse gamma is undefined at shape 0.
+  ci.lower = count == 0.0 ? 0.0 : internal::GammaPInverse(count, half_alpha);
+  ci.upper = internal::GammaQInverse(count + 1.0, half_alpha);
+  return ci;
+}
+
+// The exact limits of the whole counts below 10 at the two published levels,
+// computed once: a profile of every English area needs them tens of
+// thousands of times, and each costs two inverse incomplete gamma functions.
+const Interval* CachedExactLimits(double count, double level) {
+  constexpr int kCounts = static_cast<int>(kByarMinimumCount);
+  struct Table {
+    Interval at95[kCounts];
+    Interval at998[kCounts];
+  };
+  static const Table kTable = [] {
+    Table table;
+    for (int events = 0; events < kCounts; ++events) {
+      table.at95[events] = ExactLimits(events, kConfidence95);
+      table.at998[events] = ExactLimits(events, kConfidence998);
+    }
+    return table;
+  }();
+  if (count >= kByarMinimumCount || count != std::floor(count)) return nullptr;
+  if (level == kConfidence95) return &kTable.at95[static_cast<int>(count)];
+  if (level == kConfidence998) return &kTable.at998[static_cast<int>(count)];
+  return nullptr;
+}
+
 }  // namespace
 
 Result<Interval> ExactPoissonInterval(double count, double confidence) {
@@ -32,12 +64,8 @@ Result<Interval> ExactPoissonInterval(double count, double confidence) {
   Result<double> level = NormaliseConfidence(confidence);
   if (!level.ok()) return level.status();
   if (*level >= 1.0) return Interval{0.0, kInfinity};
-  double half_alpha = (1.0 - *level) / 2.0;
-  Interval ci;
-  // qchisq(p, df = 0) is 0 in R; the inverse gamma is undefined at shape 0.
-  ci.lower = count == 0.0 ? 0.0 : internal::GammaPInverse(count, half_alpha);
-  ci.upper = internal::GammaQInverse(count + 1.0, half_alpha);
-  return ci;
+  if (const Interval* cached = CachedExactLimits(count, *level)) return *cached;
+  return ExactLimits(count, *level);
 }
 
 Result<Interval> ByarInterval(double count, double confidence) {
