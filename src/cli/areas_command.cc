@@ -4,6 +4,7 @@
 #include "base/strings.h"
 #include "cli/command.h"
 #include "cli/text_table.h"
+#include "opendata/attribution.h"
 
 namespace cradle::cli {
 namespace {
@@ -34,6 +35,8 @@ Status RunAreas(const AreasArgs& args, std::ostream& out) {
                   parent ? parent->name + " (" + parent->code + ")" : ""});
   }
   table.Print(out);
+  out << "\nArea names and codes from the bundled ONS tables.\n";
+  PrintAttributions(out, {std::string(opendata::kOnsAttribution)});
   if (!exact) return Status::NotFound("no area matches '" + args.text + "'");
   return Status::Ok();
 }

@@ -152,8 +152,38 @@ TEST(CliTest, UnknownThingsGetClearErrorsWithTheNearestMatches) {
   EXPECT_TRUE(Contains(missing_flag.out, "--area is required")) << missing_flag.out;
 }
 
+TEST(CliTest, ReliabilityThresholdIsConfigurable) {
+  std::string db = FreshDb("unreliable");
+  CradleRun standard = Cradle("profile --area E06000016 --period 2022 --quiet --db " + db);
+  ASSERT_EQ(standard.exit_code, 0) << standard.out;
+  EXPECT_TRUE(Contains(standard.out, "Unreliable: fewer than 20 events")) << standard.out;
+  CradleRun stricter =
+      Cradle("profile --area E06000016 --period 2022 --unreliable-below 50 --quiet --db " + db);
+  ASSERT_EQ(stricter.exit_code, 0) << stricter.out;
+  EXPECT_TRUE(Contains(stricter.out, "Unreliable: fewer than 50 events")) << stricter.out;
+}
+
+TEST(CliTest, BreakdownByEthnicityAndDeprivation) {
+  std::string db = FreshDb("breakdown");
+  CradleRun ethnicity =
+      Cradle("breakdown --indicator 92196 --period 2022 --by ethnicity --quiet --db " + db);
+  ASSERT_EQ(ethnicity.exit_code, 0) << ethnicity.out;
+  // ONS Table 18: Pakistani 238 deaths / 27,496 births = 8.7 per 1,000.
+  std::vector<std::string> cells = Cells(LineStarting(ethnicity.out, "Pakistani"));
+  ASSERT_GE(cells.size(), 7u) << ethnicity.out;
+  EXPECT_EQ(cells[1], "8.7");
+  EXPECT_EQ(cells[4], "238");
+  EXPECT_EQ(cells[5], "27,496");
+  EXPECT_EQ(cells[6], "Worse (99.8%)");
+  CradleRun deprivation =
+      Cradle("breakdown --indicator 92196 --period 2020-22 --by deprivation --quiet --db " + db);
+  ASSERT_EQ(deprivation.exit_code, 0) << deprivation.out;
+  EXPECT_TRUE(Contains(deprivation.out, "by Deprivation decile (IMD), England, 2020-22"))
+      << deprivation.out;
+}
+
 TEST(CliTest, EverySubcommandHasHelp) {
-  for (const char* command : {"profile", "rank", "areas", "indicators", "load"}) {
+  for (const char* command : {"profile", "rank", "breakdown", "areas", "indicators", "load"}) {
     CradleRun run = Cradle(std::string(command) + " --help");
     EXPECT_EQ(run.exit_code, 0) << command;
     EXPECT_TRUE(Contains(run.out, "Usage")) << command << run.out;
@@ -167,6 +197,7 @@ TEST(CliTest, AreasFindsByNameOrCode) {
   ASSERT_EQ(run.exit_code, 0) << run.out;
   EXPECT_TRUE(Contains(run.out, "E06000016  Leicester")) << run.out;
   EXPECT_TRUE(Contains(run.out, "E10000018  Leicestershire")) << run.out;
+  EXPECT_TRUE(Contains(run.out, "Open Government Licence v3.0.")) << run.out;
   CradleRun none = Cradle("areas Leicstr --quiet --db " + db);
   EXPECT_EQ(none.exit_code, 66);
   EXPECT_TRUE(Contains(none.out, "Nearest")) << none.out;

@@ -24,6 +24,7 @@ void AddSessionOptions(CLI::App& app, SessionOptions& options);
 Command AddLoadCommand(CLI::App& parent);
 Command AddProfileCommand(CLI::App& parent);
 Command AddRankCommand(CLI::App& parent);
+Command AddBreakdownCommand(CLI::App& parent);
 Command AddAreasCommand(CLI::App& parent);
 Command AddIndicatorsCommand(CLI::App& parent);
 

@@ -3,6 +3,7 @@
 
 #include "cli/command.h"
 #include "cli/text_table.h"
+#include "opendata/attribution.h"
 
 namespace cradle::cli {
 namespace {
@@ -26,6 +27,7 @@ Status RunIndicators(const IndicatorsArgs& args, std::ostream& out) {
   table.Print(out);
   out << "\nDefinitions and methods: docs/indicators.md. Catalogue: "
       << indicators::DefaultCataloguePath() << "\n";
+  PrintAttributions(out, {std::string(opendata::kOnsAttribution)});
   return Status::Ok();
 }
 

@@ -16,9 +16,9 @@ int main(int argc, char** argv) {
       "cradle");
   app.require_subcommand(1);
   app.set_version_flag("--version", "cradle 0.1.0");
-  std::vector<cli::Command> commands = {cli::AddProfileCommand(app), cli::AddRankCommand(app),
-                                        cli::AddAreasCommand(app), cli::AddIndicatorsCommand(app),
-                                        cli::AddLoadCommand(app)};
+  std::vector<cli::Command> commands = {cli::AddProfileCommand(app),    cli::AddRankCommand(app),
+                                        cli::AddBreakdownCommand(app),  cli::AddAreasCommand(app),
+                                        cli::AddIndicatorsCommand(app), cli::AddLoadCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -432,6 +432,13 @@ std::vector<Breakdown> Engine::Breakdowns(const Indicator& indicator, const Peri
       if (SourceFor(indicator, period, "", breakdown).ok()) out.push_back(breakdown);
     }
   }
+  // Deciles in numeric order (1 = most deprived), other categories as listed.
+  std::stable_sort(out.begin(), out.end(), [](const Breakdown& x, const Breakdown& y) {
+    auto nx = ParseInt64(x.category), ny = ParseInt64(y.category);
+    if (x.type != y.type) return x.type < y.type;
+    if (nx && ny) return *nx < *ny;
+    return false;
+  });
   return out;
 }
 
