@@ -31,10 +31,6 @@ bool IsLocalArea(const std::string& code) {
   }
 }
 
-std::string RankKey(const Indicator& indicator, const Period& period, const std::string& dataset) {
-  return indicator.id + "|" + dataset + "|" + period.Label();
-}
-
 }  // namespace
 
 Engine::Engine(const Catalogue& catalogue, std::vector<store::Area> areas,
@@ -153,6 +149,31 @@ Status Engine::CheckPeriod(const Period& period) const {
   return Status::NotFound(message);
 }
 
+const std::vector<const store::Dataset*>& Engine::Candidates(const Indicator& indicator,
+                                                             const Period& period,
+                                                             bool all_people) const {
+  CacheKey key{&indicator, nullptr, period.first_year, period.years, all_people};
+  auto cached = candidate_cache_.find(key);
+  if (cached != candidate_cache_.end()) return cached->second;
+  std::vector<const store::Dataset*> candidates;
+  for (const std::string& source : all_people ? indicator.sources : indicator.breakdown_sources) {
+    const store::Dataset* dataset = FindDataset(source);
+    if (dataset == nullptr) continue;
+    const std::set<int>& years = cube_.Years(source);
+    bool usable = true;
+    for (int year = period.first_year; year <= period.last_year(); ++year) {
+      usable &= years.count(year) > 0;
+    }
+    for (const auto* list : {&indicator.numerator, &indicator.denominator}) {
+      for (const std::string& measure : *list) {
+        usable &= cube_.Measures(source).count(measure) > 0;
+      }
+    }
+    if (usable) candidates.push_back(dataset);
+  }
+  return candidate_cache_.emplace(key, std::move(candidates)).first->second;
+}
+
 Result<const store::Dataset*> Engine::SourceFor(const Indicator& indicator, const Period& period,
                                                 const std::string& area_code,
                                                 const Breakdown& breakdown) const {
@@ -162,31 +183,17 @@ Result<const store::Dataset*> Engine::SourceFor(const Indicator& indicator, cons
                             std::to_string(period.years) + " year" +
                             (period.years == 1 ? "" : "s"));
   }
-  std::string coverage;
   const std::vector<std::string>& sources =
       breakdown.all() ? indicator.sources : indicator.breakdown_sources;
-  for (const std::string& source : sources) {
-    const store::Dataset* dataset = FindDataset(source);
-    if (dataset == nullptr) continue;
-    const std::set<int>& years = cube_.Years(source);
-    bool all_years = true;
-    for (int year = period.first_year; year <= period.last_year(); ++year) {
-      all_years &= years.count(year) > 0;
-    }
-    if (!all_years) continue;
-    bool all_measures = true;
-    for (const auto* list : {&indicator.numerator, &indicator.denominator}) {
-      for (const std::string& measure : *list)
-        all_measures &= cube_.Measures(source).count(measure) > 0;
-    }
-    if (!all_measures) continue;
+  for (const store::Dataset* dataset : Candidates(indicator, period, breakdown.all())) {
     if (breakdown.all()) {
-      if (cube_.Areas(source).count(area_code) == 0) continue;
-    } else if (cube_.Categories(source).count({breakdown.type, breakdown.category}) == 0) {
+      if (cube_.Find(dataset->id, area_code, "", "") == nullptr) continue;
+    } else if (cube_.Categories(dataset->id).count({breakdown.type, breakdown.category}) == 0) {
       continue;
     }
     return dataset;
   }
+  std::string coverage;
   for (const std::string& source : sources) {
     if (const store::Dataset* dataset = FindDataset(source)) {
       coverage +=
@@ -328,7 +335,8 @@ void Engine::Compare(IndicatorValue& value) const {
   if (value.area_code == indicator.comparator_area && value.breakdown.all()) return;
   // England from the value's own dataset, so bases are never mixed; for a
   // breakdown, England's all-groups figure from the same table.
-  std::string key = RankKey(indicator, value.period, value.dataset_id);
+  CacheKey key{&indicator, FindDataset(value.dataset_id), value.period.first_year,
+               value.period.years, true};
   auto cached = comparator_cache_.find(key);
   if (cached == comparator_cache_.end()) {
     cached = comparator_cache_
@@ -348,26 +356,32 @@ void Engine::Compare(IndicatorValue& value) const {
 
 const Engine::Ranking& Engine::RankingFor(const Indicator& indicator, const Period& period,
                                           const std::string& dataset_id) const {
-  std::string key = RankKey(indicator, period, dataset_id);
+  CacheKey key{&indicator, FindDataset(dataset_id), period.first_year, period.years, true};
   auto cached = rank_cache_.find(key);
   if (cached != rank_cache_.end()) return cached->second;
-  std::vector<IndicatorValue> ranked;
+  std::vector<IndicatorValue> computed;
   for (const std::string& code : cube_.Areas(dataset_id)) {
     if (!geo::IsEnglishUpperTier(code)) continue;
     IndicatorValue value = ComputeIn(dataset_id, indicator, code, period, {});
     if (!value.ci95) continue;
     value.suppressed = IsHidden(value);
-    ranked.push_back(std::move(value));
+    computed.push_back(std::move(value));
   }
   // Highest value first; suppressed values are listed last, unranked, so no
-  // rank brackets a hidden count.
-  std::stable_sort(ranked.begin(), ranked.end(),
-                   [](const IndicatorValue& a, const IndicatorValue& b) {
-                     if (a.suppressed != b.suppressed) return !a.suppressed;
-                     if (a.suppressed) return a.area_code < b.area_code;
-                     if (a.ci95->value != b.ci95->value) return a.ci95->value > b.ci95->value;
-                     return a.area_code < b.area_code;
-                   });
+  // rank brackets a hidden count. Positions are sorted, not the values
+  // themselves (each holds several strings).
+  std::vector<size_t> order(computed.size());
+  for (size_t idx = 0; idx < order.size(); ++idx) order[idx] = idx;
+  std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    const IndicatorValue& a = computed[x];
+    const IndicatorValue& b = computed[y];
+    if (a.suppressed != b.suppressed) return !a.suppressed;
+    if (!a.suppressed && a.ci95->value != b.ci95->value) return a.ci95->value > b.ci95->value;
+    return a.area_code < b.area_code;
+  });
+  std::vector<IndicatorValue> ranked;
+  ranked.reserve(order.size());
+  for (size_t idx : order) ranked.push_back(std::move(computed[idx]));
   int shown = static_cast<int>(std::count_if(
       ranked.begin(), ranked.end(), [](const IndicatorValue& v) { return !v.suppressed; }));
   for (size_t idx = 0; idx < ranked.size(); ++idx) {

@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -118,8 +119,16 @@ class Engine {
   CountCube cube_;
   EngineOptions options_;
   std::map<std::string, size_t> area_index_;
-  mutable std::map<std::string, Ranking> rank_cache_;
-  mutable std::map<std::string, IndicatorValue> comparator_cache_;  // England, same key
+  // The datasets holding every year and measure of an indicator's period,
+  // in order of preference (areas are checked per call).
+  const std::vector<const store::Dataset*>& Candidates(const Indicator& indicator,
+                                                       const Period& period, bool all_people) const;
+
+  // Caches are keyed by indicator, dataset, period and whether for all people.
+  using CacheKey = std::tuple<const Indicator*, const store::Dataset*, int, int, bool>;
+  mutable std::map<CacheKey, Ranking> rank_cache_;
+  mutable std::map<CacheKey, IndicatorValue> comparator_cache_;  // England's value
+  mutable std::map<CacheKey, std::vector<const store::Dataset*>> candidate_cache_;
 };
 
 }  // namespace cradle::indicators
