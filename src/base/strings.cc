@@ -73,6 +73,32 @@ std::string WithThousands(int64_t value) {
   return out;
 }
 
+bool IsValidUtf8(std::string_view text) {
+  size_t idx = 0;
+  while (idx < text.size()) {
+    unsigned char lead = static_cast<unsigned char>(text[idx]);
+    size_t extra;
+    if (lead < 0x80) {
+      extra = 0;
+    } else if ((lead & 0xE0) == 0xC0 && lead >= 0xC2) {
+      extra = 1;
+    } else if ((lead & 0xF0) == 0xE0) {
+      extra = 2;
+    } else if ((lead & 0xF8) == 0xF0 && lead <= 0xF4) {
+      extra = 3;
+    } else {
+      return false;
+    }
+    for (size_t k = 1; k <= extra; ++k) {
+      if (idx + k >= text.size() || (static_cast<unsigned char>(text[idx + k]) & 0xC0) != 0x80) {
+        return false;
+      }
+    }
+    idx += extra + 1;
+  }
+  return true;
+}
+
 size_t EditDistance(std::string_view a, std::string_view b) {
   std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;

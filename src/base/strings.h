@@ -24,6 +24,10 @@ std::optional<double> ParseDouble(std::string_view text);
 // "12,345" style thousands separators, as in ONS and Fingertips tables.
 std::string WithThousands(int64_t value);
 
+// True if `text` is well-formed UTF-8 (no stray continuation bytes, no
+// overlong two-byte forms, nothing above U+10FFFF).
+bool IsValidUtf8(std::string_view text);
+
 // Levenshtein distance, used to suggest the nearest names to a typo.
 size_t EditDistance(std::string_view a, std::string_view b);
 

@@ -23,6 +23,14 @@ TEST(StringsTest, FormatsThousands) {
   EXPECT_EQ(WithThousands(0), "0");
 }
 
+TEST(StringsTest, ChecksUtf8) {
+  EXPECT_TRUE(IsValidUtf8("Leicester – Spinney Hills ©"));
+  EXPECT_FALSE(IsValidUtf8("caf\xE9"));        // Latin-1 é
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));       // overlong
+  EXPECT_FALSE(IsValidUtf8("abc\xE2\x80"));    // truncated
+  EXPECT_TRUE(IsValidUtf8(""));
+}
+
 TEST(StringsTest, SplitsAndTrims) {
   EXPECT_EQ(Split("a;b;;c", ';'), (std::vector<std::string>{"a", "b", "", "c"}));
   EXPECT_EQ(Trim("  Leicester \t"), "Leicester");

@@ -4,13 +4,14 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "store/internal/sqlite_records.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 
 namespace cradle::store {
 namespace {
 
-constexpr const char* kMigrations[] = {
+const char* const kMigrations[] = {
     // 1: published aggregate data.
     R"sql(
 CREATE TABLE area (
@@ -41,6 +42,8 @@ CREATE TABLE aggregate_count (
   PRIMARY KEY (dataset_id, area_code, category_type, category, measure, year)
 ) WITHOUT ROWID;
 )sql",
+    // 2: record-level data (births, infant deaths, bookings) and the import log.
+    internal::kRecordsMigration,
 };
 
 class SqliteStore final : public Store {
@@ -53,7 +56,7 @@ class SqliteStore final : public Store {
     auto row = version_stmt->Step();
     if (!row.ok()) return row.status();
     int64_t version = *row ? version_stmt->ColumnInt64(0) : 0;
-    constexpr int64_t kLatest = std::size(kMigrations);
+    const int64_t kLatest = static_cast<int64_t>(std::size(kMigrations));
     if (version > kLatest) {
       return Status::IoError(db_->path() + " was written by a newer Cradle (schema " +
                              std::to_string(version) + ", this one knows " +
@@ -120,6 +123,26 @@ class SqliteStore final : public Store {
       out.push_back(std::move(area));
     }
     return out;
+  }
+
+  Result<std::unique_ptr<RecordImport>> BeginImport(records::RecordKind kind,
+                                                    const std::string& file,
+                                                    const std::string& fingerprint) override {
+    return internal::BeginSqliteImport(*db_, kind, file, fingerprint);
+  }
+
+  Result<int64_t> CountRecords(records::RecordKind kind) override {
+    return internal::CountSqliteRecords(*db_, kind);
+  }
+
+  Status ForEachBirth(const std::function<void(const records::BirthRecord&)>& visit) override {
+    return internal::ForEachSqliteBirth(*db_, visit);
+  }
+  Status ForEachDeath(const std::function<void(const records::DeathRecord&)>& visit) override {
+    return internal::ForEachSqliteDeath(*db_, visit);
+  }
+  Status ForEachBooking(const std::function<void(const records::BookingRecord&)>& visit) override {
+    return internal::ForEachSqliteBooking(*db_, visit);
   }
 
   Result<std::vector<AggregateCount>> Counts() override {

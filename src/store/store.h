@@ -4,6 +4,7 @@
 // import lands or none of it.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,6 +13,7 @@
 
 #include "base/result.h"
 #include "store/model.h"
+#include "store/record_import.h"
 
 namespace cradle::store {
 
@@ -30,6 +32,21 @@ class Store {
   virtual Result<std::vector<Area>> Areas() = 0;
   // Every aggregate count, ordered by dataset, area, category, measure, year.
   virtual Result<std::vector<AggregateCount>> Counts() = 0;
+
+  // Starts importing one file of record-level data (one transaction).
+  // `fingerprint` identifies the file's content, for the import log.
+  virtual Result<std::unique_ptr<RecordImport>> BeginImport(records::RecordKind kind,
+                                                            const std::string& file,
+                                                            const std::string& fingerprint) = 0;
+
+  // How many records of a kind are stored.
+  virtual Result<int64_t> CountRecords(records::RecordKind kind) = 0;
+
+  // Reads every stored record of a kind, in id order, passing each to `visit`.
+  virtual Status ForEachBirth(const std::function<void(const records::BirthRecord&)>& visit) = 0;
+  virtual Status ForEachDeath(const std::function<void(const records::DeathRecord&)>& visit) = 0;
+  virtual Status ForEachBooking(
+      const std::function<void(const records::BookingRecord&)>& visit) = 0;
 };
 
 // Opens or creates the SQLite store at `path` and brings its schema up to date.

@@ -1,0 +1,53 @@
+// Turns CSV rows of the three extracts into records, field by field, and says
+// precisely what is wrong with each field that is not valid: every error of a
+// row is reported, not just the first. The header is checked once: every
+// documented column present, none extra (a misspelt column is never silently
+// ignored), order free. Rules that need other rows or the store (duplicate
+// ids, a death's birth) are the importer's.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "base/result.h"
+#include "records/record_types.h"
+
+namespace cradle::records {
+
+// What a row is checked against besides its own fields.
+struct ParseContext {
+  const std::unordered_set<std::string>* known_lsoas = nullptr;  // null: format check only
+  Date today;  // the latest date a record may carry
+};
+
+class RowParser {
+ public:
+  // Maps the header to the kind's columns. InvalidData naming the file and
+  // every missing or unexpected column.
+  static Result<RowParser> ForHeader(RecordKind kind, const std::vector<std::string>& header,
+                                     const std::string& file);
+
+  RecordKind kind() const { return kind_; }
+
+  // Each returns the record, or nothing with the row's errors appended.
+  std::optional<BirthRecord> ParseBirth(int64_t row, const std::vector<std::string>& fields,
+                                        const ParseContext& context,
+                                        std::vector<FieldError>* errors) const;
+  std::optional<DeathRecord> ParseDeath(int64_t row, const std::vector<std::string>& fields,
+                                        const ParseContext& context,
+                                        std::vector<FieldError>* errors) const;
+  std::optional<BookingRecord> ParseBooking(int64_t row, const std::vector<std::string>& fields,
+                                            const ParseContext& context,
+                                            std::vector<FieldError>* errors) const;
+
+  // The documented columns of a kind, in the documented order.
+  static const std::vector<std::string>& Columns(RecordKind kind);
+
+ private:
+  RecordKind kind_ = RecordKind::kBirths;
+  std::vector<size_t> index_;  // documented column i is at index_[i] in the file
+};
+
+}  // namespace cradle::records
