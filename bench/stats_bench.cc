@@ -1,16 +1,19 @@
 // Google Benchmark figures for stats/: the calls an indicator page makes per
 // area and period (a crude rate at 95% and 99.8%, a proportion, a two-level
-// comparison, a trend marker) and the costliest method, a ratio funnel limit
-// found by Poisson bisection. Run from the release build:
+// comparison, a trend marker), the costliest method, a ratio funnel limit
+// found by Poisson bisection, and an XmR chart of a long series. Run from the
+// release build:
 //   ./build/release/bench/stats_bench
 #include <benchmark/benchmark.h>
 
+#include <random>
 #include <vector>
 
 #include "stats/benchmark_comparison.h"
 #include "stats/funnel.h"
 #include "stats/proportion.h"
 #include "stats/rate.h"
+#include "stats/spc.h"
 #include "stats/trend.h"
 
 namespace cradle::stats {
@@ -83,6 +86,28 @@ void BM_RatioFunnelLimits(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_RatioFunnelLimits)->ArgName("observed")->Arg(5)->Arg(100)->Arg(2500);
+
+// An XmR chart (limits, the four rules, icons) of 1,000 weekly infant
+// mortality rates: noise around 4 per 1,000 with a step down to 3.4 at week
+// 600, so shifts, two-in-three signals and outside points all occur. Arg 0
+// uses the defaults (NHSRplotthedots), 1 the MDC tool's settings.
+void BM_XmrChart(benchmark::State& state) {
+  std::mt19937 generator(1000);
+  std::normal_distribution<double> noise(0.0, 0.5);
+  std::vector<double> values;
+  for (int week = 0; week < 1000; ++week) {
+    values.push_back((week < 600 ? 4.0 : 3.4) + noise(generator));
+  }
+  SpcOptions options = state.range(0) == 1 ? MakingDataCountToolOptions() : SpcOptions();
+  options.improvement = ImprovementDirection::kDecrease;
+  options.target = 3.9;
+  for (auto _ : state) {
+    auto chart = XmrChart(values, options);
+    benchmark::DoNotOptimize(chart);
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(values.size()));
+}
+BENCHMARK(BM_XmrChart)->ArgName("mdc_tool")->Arg(0)->Arg(1);
 
 }  // namespace
 }  // namespace cradle::stats
