@@ -42,6 +42,9 @@ Result<std::unique_ptr<CsvReader>> CsvReader::Open(const std::string& path) {
   if (csv_init(&reader->parser_->parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
     return Status::Internal("libcsv could not initialise");
   }
+  // libcsv grows a field's buffer by this much at a time (128 bytes by
+  // default), so a multi-megabyte field would be copied thousands of times.
+  csv_set_blk_size(&reader->parser_->parser, 1 << 20);
   auto first = reader->Next();
   if (!first.ok()) return first.status();
   if (!first->has_value())
@@ -88,14 +91,17 @@ Status CsvReader::Fill() {
         got -= 3;
       }
     }
+    bytes_read_ += static_cast<int64_t>(got);
     if (got > 0) {
       size_t used = csv_parse(&parser_->parser, start, got, Parser::OnField, Parser::OnRecordEnd,
                               parser_.get());
       if (used != got) {
         eof_ = true;
-        deferred_ = Status::InvalidData(
-            path_ + ": row " + std::to_string(rows_read_ + pending_.size() + 1) +
-            ": malformed CSV (" + csv_strerror(csv_error(&parser_->parser)) + ")");
+        deferred_ =
+            RowError{rows_read_ + static_cast<int64_t>(pending_.size()) + 1,
+                     std::string("malformed CSV (") + csv_strerror(csv_error(&parser_->parser)) +
+                         "): check the quotes of this row",
+                     false};
         return Status::Ok();
       }
     }
@@ -103,19 +109,30 @@ Status CsvReader::Fill() {
     if (std::feof(file_)) {
       eof_ = true;
       if (csv_fini(&parser_->parser, Parser::OnField, Parser::OnRecordEnd, parser_.get()) != 0) {
-        deferred_ = Status::InvalidData(path_ + ": row " +
-                                        std::to_string(rows_read_ + pending_.size() + 1) +
-                                        ": malformed CSV (an unterminated quoted field)");
+        deferred_ = RowError{rows_read_ + static_cast<int64_t>(pending_.size()) + 1,
+                             "malformed CSV (an unterminated quoted field)", false};
       }
     }
   }
   return Status::Ok();
 }
 
+Status CsvReader::Fail(RowError error) {
+  last_error_ = std::move(error);
+  if (!last_error_.recoverable) failed_ = true;
+  return Status::InvalidData(path_ + ": row " + std::to_string(last_error_.row) + ": " +
+                             last_error_.reason);
+}
+
 Result<std::optional<CsvRow>> CsvReader::Next() {
+  if (failed_) return std::optional<CsvRow>();
   CRADLE_RETURN_IF_ERROR(Fill());
   if (pending_.empty()) {
-    if (!deferred_.ok()) return deferred_;
+    if (deferred_) {
+      RowError error = *deferred_;
+      deferred_.reset();
+      return Fail(std::move(error));
+    }
     return std::optional<CsvRow>();
   }
   CsvRow row;
@@ -123,9 +140,10 @@ Result<std::optional<CsvRow>> CsvReader::Next() {
   pending_.pop_front();
   row.row_number = ++rows_read_;
   if (!header_.empty() && row.fields.size() != header_.size()) {
-    return Status::InvalidData(path_ + ": row " + std::to_string(row.row_number) + ": has " +
-                               std::to_string(row.fields.size()) + " fields but the header has " +
-                               std::to_string(header_.size()));
+    return Fail({row.row_number,
+                 "has " + std::to_string(row.fields.size()) + " fields but the header has " +
+                     std::to_string(header_.size()),
+                 true});
   }
   return std::optional<CsvRow>(std::move(row));
 }

@@ -47,6 +47,19 @@ class CsvReader {
   // the row has a different number of fields from the header.
   Result<std::optional<CsvRow>> Next();
 
+  // After Next() failed: the row and the reason (without the file name), and
+  // whether reading can go on (a row with the wrong number of fields) or not
+  // (the CSV itself is broken from there on).
+  struct RowError {
+    int64_t row = 0;
+    std::string reason;
+    bool recoverable = false;
+  };
+  const RowError& last_error() const { return last_error_; }
+
+  // Bytes of the file read so far, for a progress bar.
+  int64_t bytes_read() const { return bytes_read_; }
+
  private:
   CsvReader() = default;
   Status Fill();  // parses the next chunk into pending_
@@ -59,7 +72,11 @@ class CsvReader {
   std::deque<std::vector<std::string>> pending_;
   int64_t rows_read_ = 0;  // records handed out, header included
   bool eof_ = false;
-  Status deferred_;  // an error met after rows that are still to be handed out
+  std::optional<RowError> deferred_;  // met after rows still to be handed out
+  RowError last_error_;
+  bool failed_ = false;  // a broken CSV: nothing more is read
+  int64_t bytes_read_ = 0;
+  Status Fail(RowError error);
 };
 
 }  // namespace cradle

@@ -1,5 +1,6 @@
 #include "opendata/bundled.h"
 
+#include "opendata/area_lookup.h"
 #include "opendata/attribution.h"
 #include "opendata/content_hash.h"
 
@@ -161,6 +162,15 @@ Result<std::vector<LoadOutcome>> LoadBundledOpenData(store::Store& store,
     outcome.areas = import->areas.size();
     outcomes.push_back(outcome);
   }
+  // Leicester's LSOAs and wards, for record imports and neighbourhood figures.
+  CRADLE_ASSIGN_OR_RETURN(store::DatasetImport lookup, ReadLsoaWardLookup(data_dir));
+  LoadOutcome outcome{lookup.dataset.id, lookup.dataset.source_file, false, 0, lookup.areas.size()};
+  CRADLE_ASSIGN_OR_RETURN(auto existing, store.FindDataset(lookup.dataset.id));
+  if (!existing || existing->content_hash != lookup.dataset.content_hash) {
+    CRADLE_RETURN_IF_ERROR(store.ReplaceDataset(lookup));
+    outcome.loaded = true;
+  }
+  outcomes.push_back(outcome);
   return outcomes;
 }
 

@@ -62,10 +62,10 @@ class BundledTest : public ::testing::Test {
 };
 
 TEST_F(BundledTest, LoadsEveryTable) {
-  ASSERT_EQ(first_load().size(), BundledTables().size());
+  ASSERT_EQ(first_load().size(), BundledTables().size() + 1);  // and the LSOA lookup
   for (const LoadOutcome& outcome : first_load()) {
     EXPECT_TRUE(outcome.loaded) << outcome.dataset_id;
-    EXPECT_GT(outcome.counts, 0u) << outcome.dataset_id;
+    EXPECT_GT(outcome.counts + outcome.areas, 0u) << outcome.dataset_id;
   }
   auto datasets = store_()->Datasets();
   ASSERT_TRUE(datasets.ok());
@@ -113,6 +113,14 @@ TEST_F(BundledTest, AreasHaveTypesAndParents) {
   EXPECT_EQ(by_code["E12000004"].name, "East Midlands");
   EXPECT_EQ(by_code["E07000129"].parent_code, "E10000018");
   EXPECT_EQ(by_code["E92000001"].parent_code, "K04000001");
+  // Leicester's 200 LSOAs under its 21 wards.
+  EXPECT_EQ(by_code["E01013600"].type, "LSOA");
+  EXPECT_EQ(by_code["E01013600"].parent_code, "E05010458");
+  EXPECT_EQ(by_code["E05010458"].name, "Abbey");
+  EXPECT_EQ(by_code["E05010458"].parent_code, "E06000016");
+  int lsoas = 0;
+  for (const auto& [code, area] : by_code) lsoas += area.type == "LSOA";
+  EXPECT_EQ(lsoas, 200);
 }
 
 TEST_F(BundledTest, ReloadingUnchangedFilesIsANoOp) {
