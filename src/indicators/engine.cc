@@ -106,8 +106,18 @@ std::vector<const store::Area*> Engine::SearchAreas(std::string_view text, size_
       scored.emplace_back(10 + std::min(by_name, by_code), &area);
     }
   }
-  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first < b.first : a.second->name < b.second->name;
+  // Equally good matches: larger areas first (an authority before its wards,
+  // a ward before its LSOAs), then by name.
+  auto level = [](const store::Area& area) {
+    if (area.type == "Ward") return 1;
+    if (area.type == "MSOA") return 2;
+    if (area.type == "LSOA") return 3;
+    return 0;
+  };
+  std::stable_sort(scored.begin(), scored.end(), [&](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    if (level(*a.second) != level(*b.second)) return level(*a.second) < level(*b.second);
+    return a.second->name < b.second->name;
   });
   std::vector<const store::Area*> out;
   for (size_t idx = 0; idx < scored.size() && out.size() < limit; ++idx) {
@@ -193,17 +203,26 @@ Result<const store::Dataset*> Engine::SourceFor(const Indicator& indicator, cons
     }
     return dataset;
   }
-  std::string coverage;
-  for (const std::string& source : sources) {
-    if (const store::Dataset* dataset = FindDataset(source)) {
-      coverage +=
-          (coverage.empty() ? "" : "; ") + dataset->title + ": " + JoinYears(cube_.Years(source));
+  // The explanation is the same for every area of a period: built once.
+  CacheKey key{&indicator, nullptr, period.first_year, period.years, breakdown.all()};
+  auto cached = unavailable_cache_.find(key);
+  if (cached == unavailable_cache_.end()) {
+    std::string coverage;
+    for (const std::string& source : sources) {
+      if (const store::Dataset* dataset = FindDataset(source)) {
+        coverage +=
+            (coverage.empty() ? "" : "; ") + dataset->title + ": " + JoinYears(cube_.Years(source));
+      }
     }
+    cached =
+        unavailable_cache_
+            .emplace(key, "no dataset holds every year of " + period.Label() + " for " +
+                              indicator.name + (breakdown.all() ? "" : " by " + breakdown.type) +
+                              " in this area (" + (coverage.empty() ? "none loaded" : coverage) +
+                              "); years are never pooled across datasets")
+            .first;
   }
-  return Status::NotFound("no dataset holds every year of " + period.Label() + " for " +
-                          indicator.name + (breakdown.all() ? "" : " by " + breakdown.type) +
-                          " in this area (" + (coverage.empty() ? "none loaded" : coverage) +
-                          "); years are never pooled across datasets");
+  return Status::NotFound(cached->second);
 }
 
 namespace {

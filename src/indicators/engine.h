@@ -129,6 +129,7 @@ class Engine {
   mutable std::map<CacheKey, Ranking> rank_cache_;
   mutable std::map<CacheKey, IndicatorValue> comparator_cache_;  // England's value
   mutable std::map<CacheKey, std::vector<const store::Dataset*>> candidate_cache_;
+  mutable std::map<CacheKey, std::string> unavailable_cache_;  // why no dataset serves
 };
 
 }  // namespace cradle::indicators

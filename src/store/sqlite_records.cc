@@ -163,7 +163,6 @@ class SqliteRecordImport final : public RecordImport {
                                " WHERE " + Key(kind_) + " = ?1"));
     CRADLE_ASSIGN_OR_RETURN(birth_date_,
                             db_.Prepare("SELECT date_of_birth FROM birth WHERE birth_id = ?1"));
-    CRADLE_ASSIGN_OR_RETURN(changes_, db_.Prepare("SELECT changes()"));
     return Status::Ok();
   }
 
@@ -238,7 +237,6 @@ class SqliteRecordImport final : public RecordImport {
     insert_.reset();
     existing_.reset();
     birth_date_.reset();
-    changes_.reset();
     return txn_->Commit();
   }
 
@@ -250,11 +248,7 @@ class SqliteRecordImport final : public RecordImport {
   Result<InsertResult> Finish(const std::string& key, SameAs same_as, int import_column) {
     Status inserted = insert_->Run();
     if (!inserted.ok()) return inserted;
-    auto changed = changes_->Step();
-    int64_t count = changed.ok() && *changed ? changes_->ColumnInt64(0) : 0;
-    changes_->Reset();
-    if (!changed.ok()) return changed.status();
-    if (count == 1) return InsertResult{InsertOutcome::kInserted, 0};
+    if (db_.Changes() == 1) return InsertResult{InsertOutcome::kInserted, 0};
     existing_->Bind(1, key);
     auto found = existing_->Step();
     if (!found.ok() || !*found) {
@@ -276,7 +270,7 @@ class SqliteRecordImport final : public RecordImport {
   RecordKind kind_;
   int64_t import_id_ = 0;
   std::unique_ptr<Transaction> txn_;
-  std::optional<Statement> insert_, existing_, birth_date_, changes_;
+  std::optional<Statement> insert_, existing_, birth_date_;
 };
 
 template <typename Record, typename Reader>
