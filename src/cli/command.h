@@ -27,6 +27,7 @@ Command AddRankCommand(CLI::App& parent);
 Command AddBreakdownCommand(CLI::App& parent);
 Command AddAreasCommand(CLI::App& parent);
 Command AddIndicatorsCommand(CLI::App& parent);
+Command AddSynthCommand(CLI::App& parent);
 
 // The licence lines under any output that uses the bundled data.
 void PrintAttributions(std::ostream& out, const std::vector<std::string>& lines);

@@ -18,7 +18,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "cradle 0.1.0");
   std::vector<cli::Command> commands = {cli::AddProfileCommand(app),    cli::AddRankCommand(app),
                                         cli::AddBreakdownCommand(app),  cli::AddAreasCommand(app),
-                                        cli::AddIndicatorsCommand(app), cli::AddLoadCommand(app)};
+                                        cli::AddIndicatorsCommand(app), cli::AddLoadCommand(app),
+                                        cli::AddSynthCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
