@@ -182,8 +182,49 @@ TEST(CliTest, BreakdownByEthnicityAndDeprivation) {
       << deprivation.out;
 }
 
+TEST(CliTest, SyntheticLeicesterImportsCleanlyAndOnlyOnce) {
+  std::string db = FreshDb("synth_import");
+  auto dir =
+      std::filesystem::temp_directory_path() / ("cradle_cli_synth_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  CradleRun synth =
+      Cradle("synth --area E06000016 --years 2022-2024 --seed 3 --out " + dir.string());
+  ASSERT_EQ(synth.exit_code, 0) << synth.out;
+  for (const char* kind : {"births", "deaths", "bookings"}) {
+    std::string file = (dir / (std::string(kind) + ".csv")).string();
+    CradleRun first = Cradle(std::string("import ") + kind + " " + file + " --quiet --db " + db);
+    ASSERT_EQ(first.exit_code, 0) << first.out;
+    EXPECT_TRUE(Contains(first.out, " 0 rejected.")) << first.out;
+    CradleRun again = Cradle(std::string("import ") + kind + " " + file + " --quiet --db " + db);
+    ASSERT_EQ(again.exit_code, 0) << again.out;
+    EXPECT_TRUE(Contains(again.out, " 0 new, ")) << again.out;
+  }
+}
+
+TEST(CliTest, ImportErrorsNameFileRowAndColumn) {
+  std::string db = FreshDb("import_error");
+  auto path = std::filesystem::temp_directory_path() /
+              ("cradle_cli_bad_births_" + std::to_string(::getpid()) + ".csv");
+  {
+    FILE* f = std::fopen(path.c_str(), "w");
+    std::fputs(
+        "birth_id,date_of_birth,lsoa21,ethnic_group,mother_age_band,gestation_weeks,"
+        "birthweight_grams,multiplicity,ivf,overseas_ivf,smoking_at_booking,"
+        "smoking_at_delivery,maternal_bmi_band\n"
+        "b1,2022-05-01,E01013600,asian_pakistani,25-29,39,-300,1,N,N,N,N,18.5-24.9\n",
+        f);
+    std::fclose(f);
+  }
+  CradleRun run = Cradle("import births " + path.string() + " --quiet --db " + db);
+  EXPECT_EQ(run.exit_code, 65);
+  EXPECT_TRUE(Contains(run.out, path.string() + ": row 2, column 'birthweight_grams': '-300' is "
+                                                "outside 200–7000 grams"))
+      << run.out;
+}
+
 TEST(CliTest, EverySubcommandHasHelp) {
-  for (const char* command : {"profile", "rank", "breakdown", "areas", "indicators", "load"}) {
+  for (const char* command :
+       {"profile", "rank", "breakdown", "areas", "indicators", "load", "import", "synth"}) {
     CradleRun run = Cradle(std::string(command) + " --help");
     EXPECT_EQ(run.exit_code, 0) << command;
     EXPECT_TRUE(Contains(run.out, "Usage")) << command << run.out;

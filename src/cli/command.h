@@ -22,6 +22,7 @@ struct Command {
 void AddSessionOptions(CLI::App& app, SessionOptions& options);
 
 Command AddLoadCommand(CLI::App& parent);
+Command AddImportCommand(CLI::App& parent);
 Command AddProfileCommand(CLI::App& parent);
 Command AddRankCommand(CLI::App& parent);
 Command AddBreakdownCommand(CLI::App& parent);

@@ -19,7 +19,7 @@ int main(int argc, char** argv) {
   std::vector<cli::Command> commands = {cli::AddProfileCommand(app),    cli::AddRankCommand(app),
                                         cli::AddBreakdownCommand(app),  cli::AddAreasCommand(app),
                                         cli::AddIndicatorsCommand(app), cli::AddLoadCommand(app),
-                                        cli::AddSynthCommand(app)};
+                                        cli::AddImportCommand(app),     cli::AddSynthCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
