@@ -325,7 +325,7 @@ Status BuildGradients(const std::string& data_dir, Calibration& calibration) {
   }
   const double england = by_ethnicity["All"].Rate();
   for (size_t group = 0; group < kEthnicGroupCount; ++group) {
-    const std::string table_group(EthnicGroups()[group].ons_table_group);
+    const std::string table_group(EthnicGroups()[group].ons_group);
     auto found = by_ethnicity.find(table_group);
     if (found == by_ethnicity.end() || found->second.births == 0) {
       return Status::InvalidData(path + " has no England rows for '" + table_group +

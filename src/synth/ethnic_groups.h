@@ -1,25 +1,23 @@
-// The ethnic group codes of docs/data-formats.md (ONS 2021 census, 19
-// categories, plus "not stated"), each with the group of the ONS England
-// infant-mortality table it is compared with and the census broad group it
-// belongs to. The order here is the order of the data-formats table.
+// The ethnic groups of docs/data-formats.md as the generator indexes them:
+// records/codes.h's table (ONS 2021 census codes with their ONS England table
+// group and broad group), in its order, addressed by position.
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string_view>
+
+#include "records/codes.h"
 
 namespace cradle::synth {
 
-struct EthnicGroupInfo {
-  std::string_view code;             // e.g. "asian_pakistani"
-  std::string_view ons_table_group;  // group in ons_infant_mortality_by_ethnicity_2020_2022.csv
-  std::string_view broad_group;      // census broad group: White, Mixed, Asian, Black, Other
-};
+using EthnicGroupInfo = records::EthnicGroup;
 
 inline constexpr size_t kEthnicGroupCount = 20;
 
-const std::array<EthnicGroupInfo, kEthnicGroupCount>& EthnicGroups();
+// records::EthnicGroups(); REQUIRES its size to be kEthnicGroupCount.
+std::span<const EthnicGroupInfo> EthnicGroups();
 
 // Index into EthnicGroups() of `code`, or std::nullopt if it is not a code.
 std::optional<size_t> EthnicGroupIndex(std::string_view code);

@@ -310,18 +310,5 @@ TEST_F(SchemaTest, TheRecordsRowParserAcceptsEveryRow) {
   }
 }
 
-// synth/ keeps its own copy of the ethnic code list (its library depends on
-// base/ only); it must say what records/codes.h says.
-TEST(EthnicGroupsTest, MatchTheRecordsCodeList) {
-  ASSERT_EQ(records::EthnicGroups().size(), kEthnicGroupCount);
-  for (size_t idx = 0; idx < kEthnicGroupCount; ++idx) {
-    const records::EthnicGroup& theirs = records::EthnicGroups()[idx];
-    const EthnicGroupInfo& ours = EthnicGroups()[idx];
-    EXPECT_EQ(ours.code, theirs.code);
-    EXPECT_EQ(ours.ons_table_group, theirs.ons_group) << ours.code;
-    EXPECT_EQ(ours.broad_group, theirs.broad_group) << ours.code;
-  }
-}
-
 }  // namespace
 }  // namespace cradle::synth

@@ -46,7 +46,7 @@ SynthSummary Summarise(const SyntheticData& data, const Calibration& calibration
     ++year_of(birth.date_of_birth).live_births;
     const EthnicGroupInfo& group = EthnicGroups()[birth.ethnic_group];
     for (Tally* tally : {&summary.by_broad_ethnic_group[std::string(group.broad_group)],
-                         &summary.by_ons_table_group[std::string(group.ons_table_group)],
+                         &summary.by_ons_table_group[std::string(group.ons_group)],
                          &summary.by_imd_quintile[(decile_of.at(birth.lsoa21) - 1) / 2],
                          birth.gestation_weeks < 37 ? &summary.preterm : &summary.term,
                          birth.birthweight_grams < 2500 ? &summary.low_birthweight
