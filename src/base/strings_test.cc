@@ -25,9 +25,9 @@ TEST(StringsTest, FormatsThousands) {
 
 TEST(StringsTest, ChecksUtf8) {
   EXPECT_TRUE(IsValidUtf8("Leicester – Spinney Hills ©"));
-  EXPECT_FALSE(IsValidUtf8("caf\xE9"));        // Latin-1 é
-  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));       // overlong
-  EXPECT_FALSE(IsValidUtf8("abc\xE2\x80"));    // truncated
+  EXPECT_FALSE(IsValidUtf8("caf\xE9"));      // Latin-1 é
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));     // overlong
+  EXPECT_FALSE(IsValidUtf8("abc\xE2\x80"));  // truncated
   EXPECT_TRUE(IsValidUtf8(""));
 }
 

@@ -39,27 +39,11 @@ using vectors::VectorRow;
 constexpr double kLimitsTolerance = 1e-8;
 constexpr double kSeriesAbsoluteTolerance = 5e-7 + 1e-12;
 
-// The rows of tests/data/spc/<name>. Files without a `source` column get
+// The rows of tests/data/spc/<name>; files without a `source` column get
 // `source(fields)` as one, from SOURCES.md, so that a failure names it.
-Result<std::vector<VectorRow>> ReadSpcFile(
-    const std::string& name,
-    const std::function<std::string(const std::map<std::string, std::string>&)>& source) {
-  std::string path = std::string(CRADLE_TESTDATA_DIR) + "/spc/" + name;
-  Result<std::unique_ptr<CsvReader>> reader = CsvReader::Open(path);
-  if (!reader.ok()) return reader.status();
-  std::vector<VectorRow> rows;
-  while (true) {
-    Result<std::optional<CsvRow>> row = (*reader)->Next();
-    if (!row.ok()) return row.status();
-    if (!row->has_value()) break;
-    std::map<std::string, std::string> fields;
-    for (size_t idx = 0; idx < (*reader)->header().size(); ++idx) {
-      fields[(*reader)->header()[idx]] = (**row).fields[idx];
-    }
-    if (!fields.contains("source")) fields["source"] = source(fields);
-    rows.emplace_back("spc/" + name, (**row).row_number, std::move(fields));
-  }
-  return rows;
+Result<std::vector<VectorRow>> ReadSpcFile(const std::string& name,
+                                           const vectors::SourceOf& source) {
+  return vectors::ReadVectorFile("spc", name, source);
 }
 
 std::string FixedSource(const std::map<std::string, std::string>&) { return ""; }

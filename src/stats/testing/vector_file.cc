@@ -98,10 +98,12 @@ std::optional<bool> VectorRow::Bool(std::string_view column) const {
   return std::nullopt;
 }
 
-Result<std::vector<VectorRow>> ReadVectorFile(const std::string& name) {
-  std::string path = std::string(CRADLE_TESTDATA_DIR) + "/stats/" + name;
+Result<std::vector<VectorRow>> ReadVectorFile(const std::string& folder, const std::string& name,
+                                              const SourceOf& source) {
+  std::string path = std::string(CRADLE_TESTDATA_DIR) + "/" + folder + "/" + name;
   Result<std::unique_ptr<CsvReader>> reader = CsvReader::Open(path);
   if (!reader.ok()) return reader.status();
+  std::string label = folder == "stats" ? name : folder + "/" + name;
   std::vector<VectorRow> rows;
   while (true) {
     Result<std::optional<CsvRow>> row = (*reader)->Next();
@@ -111,9 +113,14 @@ Result<std::vector<VectorRow>> ReadVectorFile(const std::string& name) {
     for (size_t idx = 0; idx < (*reader)->header().size(); ++idx) {
       fields[(*reader)->header()[idx]] = (**row).fields[idx];
     }
-    rows.emplace_back(name, (**row).row_number, std::move(fields));
+    if (source && !fields.contains("source")) fields["source"] = source(fields);
+    rows.emplace_back(label, (**row).row_number, std::move(fields));
   }
   return rows;
+}
+
+Result<std::vector<VectorRow>> ReadVectorFile(const std::string& name) {
+  return ReadVectorFile("stats", name, nullptr);
 }
 
 RowCheck::RowCheck(const VectorRow& row, std::string id, double tolerance)

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -47,6 +48,13 @@ class VectorRow {
 
 // All rows of tests/data/stats/<name>, read through cradle::CsvReader.
 Result<std::vector<VectorRow>> ReadVectorFile(const std::string& name);
+
+// The same for tests/data/<folder>/<name>; a file without a `source` column
+// gets `source(fields)` as one, so that a failure still names where a row came
+// from.
+using SourceOf = std::function<std::string(const std::map<std::string, std::string>&)>;
+Result<std::vector<VectorRow>> ReadVectorFile(const std::string& folder, const std::string& name,
+                                              const SourceOf& source);
 
 // Checks one row. Every failed check adds a gtest failure carrying the row's
 // context; on destruction the row is tallied as passed if no check failed.
