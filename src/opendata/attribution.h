@@ -9,6 +9,9 @@ namespace cradle::opendata {
 
 inline constexpr std::string_view kOnsAttribution =
     "Source: Office for National Statistics licensed under the Open Government Licence v3.0.";
+// MHCLG's English Indices of Deprivation (SOURCES.md asks for this line).
+inline constexpr std::string_view kMhclgAttribution =
+    "Contains public sector information licensed under the Open Government Licence v3.0.";
 inline constexpr std::string_view kOgl = "Open Government Licence v3.0";
 
 }  // namespace cradle::opendata

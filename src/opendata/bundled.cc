@@ -1,8 +1,12 @@
 #include "opendata/bundled.h"
 
+#include <functional>
+#include <optional>
+
 #include "opendata/area_lookup.h"
 #include "opendata/attribution.h"
 #include "opendata/content_hash.h"
+#include "opendata/lsoa_deprivation.h"
 
 namespace cradle::opendata {
 namespace {
@@ -141,36 +145,52 @@ const std::vector<TableSpec>& BundledTables() {
   return kTables;
 }
 
+namespace {
+
+// Replaces the dataset `read` returns unless the store already holds it with
+// the same content hash. With a `fingerprint` for dataset `id` the check comes
+// first, so an unchanged table is not even parsed.
+Result<LoadOutcome> ReplaceIfChanged(store::Store& store, const std::string& id,
+                                     const std::string& file,
+                                     const std::optional<std::string>& fingerprint,
+                                     const std::function<Result<store::DatasetImport>()>& read) {
+  LoadOutcome outcome{id, file, false, 0, 0};
+  if (fingerprint) {
+    CRADLE_ASSIGN_OR_RETURN(auto existing, store.FindDataset(id));
+    if (existing && existing->content_hash == *fingerprint) return outcome;
+  }
+  CRADLE_ASSIGN_OR_RETURN(store::DatasetImport import, read());
+  outcome.dataset_id = import.dataset.id;
+  if (!import.dataset.source_file.empty()) outcome.file = import.dataset.source_file;
+  CRADLE_ASSIGN_OR_RETURN(auto existing, store.FindDataset(import.dataset.id));
+  if (existing && existing->content_hash == import.dataset.content_hash) return outcome;
+  CRADLE_RETURN_IF_ERROR(store.ReplaceDataset(import));
+  outcome.loaded = true;
+  outcome.counts = import.counts.size();
+  outcome.areas = import.areas.size();
+  return outcome;
+}
+
+}  // namespace
+
 Result<std::vector<LoadOutcome>> LoadBundledOpenData(store::Store& store,
                                                      const std::string& data_dir) {
   std::vector<LoadOutcome> outcomes;
   for (const TableSpec& spec : BundledTables()) {
-    LoadOutcome outcome{spec.dataset.id, "data/" + spec.file, false, 0, 0};
-    auto fingerprint = TableFingerprint(spec, data_dir);
-    if (!fingerprint.ok()) return fingerprint.status();
-    auto existing = store.FindDataset(spec.dataset.id);
-    if (!existing.ok()) return existing.status();
-    if (existing->has_value() && (*existing)->content_hash == *fingerprint) {
-      outcomes.push_back(outcome);
-      continue;
-    }
-    auto import = ReadOnsTable(spec, data_dir);
-    if (!import.ok()) return import.status();
-    CRADLE_RETURN_IF_ERROR(store.ReplaceDataset(*import));
-    outcome.loaded = true;
-    outcome.counts = import->counts.size();
-    outcome.areas = import->areas.size();
-    outcomes.push_back(outcome);
+    CRADLE_ASSIGN_OR_RETURN(std::string fingerprint, TableFingerprint(spec, data_dir));
+    CRADLE_ASSIGN_OR_RETURN(
+        LoadOutcome outcome,
+        ReplaceIfChanged(store, spec.dataset.id, "data/" + spec.file, fingerprint,
+                         [&] { return ReadOnsTable(spec, data_dir); }));
+    outcomes.push_back(std::move(outcome));
   }
-  // Leicester's LSOAs and wards, for record imports and neighbourhood figures.
-  CRADLE_ASSIGN_OR_RETURN(store::DatasetImport lookup, ReadLsoaWardLookup(data_dir));
-  LoadOutcome outcome{lookup.dataset.id, lookup.dataset.source_file, false, 0, lookup.areas.size()};
-  CRADLE_ASSIGN_OR_RETURN(auto existing, store.FindDataset(lookup.dataset.id));
-  if (!existing || existing->content_hash != lookup.dataset.content_hash) {
-    CRADLE_RETURN_IF_ERROR(store.ReplaceDataset(lookup));
-    outcome.loaded = true;
+  // Leicester's LSOAs and wards (for record imports and neighbourhood
+  // figures), then their deprivation, whose counts name those LSOAs.
+  for (auto read : {ReadLsoaWardLookup, ReadLsoaDeprivation}) {
+    CRADLE_ASSIGN_OR_RETURN(LoadOutcome outcome, ReplaceIfChanged(store, "", "", std::nullopt,
+                                                                  [&] { return read(data_dir); }));
+    outcomes.push_back(std::move(outcome));
   }
-  outcomes.push_back(outcome);
   return outcomes;
 }
 

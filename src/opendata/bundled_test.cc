@@ -62,7 +62,8 @@ class BundledTest : public ::testing::Test {
 };
 
 TEST_F(BundledTest, LoadsEveryTable) {
-  ASSERT_EQ(first_load().size(), BundledTables().size() + 1);  // and the LSOA lookup
+  // and Leicester's LSOA lookup and deprivation
+  ASSERT_EQ(first_load().size(), BundledTables().size() + 2);
   for (const LoadOutcome& outcome : first_load()) {
     EXPECT_TRUE(outcome.loaded) << outcome.dataset_id;
     EXPECT_GT(outcome.counts + outcome.areas, 0u) << outcome.dataset_id;
@@ -71,8 +72,12 @@ TEST_F(BundledTest, LoadsEveryTable) {
   ASSERT_TRUE(datasets.ok());
   for (const store::Dataset& dataset : *datasets) {
     EXPECT_EQ(dataset.attribution,
-              "Source: Office for National Statistics licensed under the Open Government "
-              "Licence v3.0.");
+              dataset.publisher == "Office for National Statistics"
+                  ? "Source: Office for National Statistics licensed under the Open Government "
+                    "Licence v3.0."
+                  : "Contains public sector information licensed under the Open Government "
+                    "Licence v3.0.")
+        << dataset.id;
   }
 }
 
@@ -100,6 +105,20 @@ TEST_F(BundledTest, BreakdownsAreCategories) {
   EXPECT_EQ(Count("ons_ethnicity_2020_2022", "E92000001", 2022, "infant_deaths", "Pakistani"), 238);
   EXPECT_EQ(Count("ons_ethnicity_2020_2022", "E92000001", 2022, "infant_deaths"), 2237);
   EXPECT_EQ(Count("ons_imd_decile_2010_2022", "E92000001", 2022, "infant_deaths", "1"), 471);
+}
+
+TEST_F(BundledTest, LsoaDeprivationIsNational) {
+  // Leicester 008A: IMD 2025 score 17.68, rank 16,660 of 33,755, decile 5.
+  const std::string kImd = "mhclg_imd2025_leicester_lsoa21";
+  EXPECT_EQ(Count(kImd, "E01013606", 2025, "imd_score"), 17.68);
+  EXPECT_EQ(Count(kImd, "E01013606", 2025, "imd_rank"), 16660);
+  EXPECT_EQ(Count(kImd, "E01013606", 2025, "imd_decile"), 5);
+  EXPECT_EQ(Count(kImd, "E01013606", 2022, "population"), 1968);
+  int lsoas = 0;
+  for (const store::AggregateCount& c : Data().counts) {
+    lsoas += c.dataset_id == kImd && c.measure == "imd_decile";
+  }
+  EXPECT_EQ(lsoas, 200);
 }
 
 TEST_F(BundledTest, AreasHaveTypesAndParents) {

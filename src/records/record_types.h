@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "records/date.h"
 
@@ -47,6 +48,11 @@ struct BookingRecord {
   std::string provider;
   bool operator==(const BookingRecord&) const = default;
 };
+
+// Ids that begin with this are synthetic records (`cradle synth`), never real
+// people; every output built from them says so.
+inline constexpr std::string_view kSyntheticIdPrefix = "SYN";
+inline bool IsSyntheticId(std::string_view id) { return id.starts_with(kSyntheticIdPrefix); }
 
 // One reason a field of a row was refused.
 struct FieldError {

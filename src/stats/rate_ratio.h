@@ -32,4 +32,15 @@ Result<Estimate> RateRatioLog(double events1, double denominator1, double events
 Result<Estimate> RateRatioExactConditional(double events1, double denominator1, double events2,
                                            double denominator2, double confidence);
 
+// The ratio of two risks (proportions), (a/n₁)/(c/n₂), with Katz's log
+// interval RR · exp(±z√(1/a − 1/n₁ + 1/c − 1/n₂)); method kLogNormal. Used
+// for the relative risk of late antenatal booking, where the outcome is too
+// common for the rate-ratio variance √(1/a + 1/c). InvalidArgument if a or c
+// is 0 ("the log method needs at least one event in each group"), a count is
+// negative or exceeds its denominator ("numerators must be less than or equal
+// to denominator for a proportion statistic"), a denominator is not > 0, or a
+// bad confidence.
+Result<Estimate> RiskRatioLog(double events1, double denominator1, double events2,
+                              double denominator2, double confidence);
+
 }  // namespace cradle::stats

@@ -70,5 +70,38 @@ TEST(RateRatioTest, EqualRatesGiveOneInsideBothIntervals) {
   EXPECT_NEAR(std::log(log_method->ci.lower) + std::log(log_method->ci.upper), 0.0, 1e-12);
 }
 
+// Katz's risk-ratio interval, values from the formula evaluated independently
+// (Python, double precision): 10/100 vs 5/100 and 174/500 vs 1,000/5,000.
+TEST(RiskRatioTest, KatzLogInterval) {
+  auto small = RiskRatioLog(10, 100, 5, 100, 0.95);
+  ASSERT_TRUE(small.ok()) << small.status().ToString();
+  EXPECT_DOUBLE_EQ(small->value, 2.0);
+  EXPECT_NEAR(small->ci.lower, 0.708951418618359, 1e-12);
+  EXPECT_NEAR(small->ci.upper, 5.64213554688332, 1e-12);
+  EXPECT_EQ(small->method, CiMethod::kLogNormal);
+  auto common = RiskRatioLog(174, 500, 1000, 5000, 0.95);
+  ASSERT_TRUE(common.ok());
+  EXPECT_NEAR(common->value, 1.74, 1e-12);
+  EXPECT_NEAR(common->ci.lower, 1.52458168701342, 1e-12);
+  EXPECT_NEAR(common->ci.upper, 1.98585620291092, 1e-12);
+  // Narrower than the rate-ratio interval, which ignores that risks are bounded.
+  auto as_rates = RateRatioLog(174, 500, 1000, 5000, 0.95);
+  EXPECT_GT(common->ci.lower, as_rates->ci.lower);
+}
+
+TEST(RiskRatioTest, Validates) {
+  EXPECT_EQ(RiskRatioLog(0, 100, 4, 100, 0.95).status().message(),
+            "the log method needs at least one event in each group");
+  EXPECT_EQ(RiskRatioLog(101, 100, 4, 100, 0.95).status().message(),
+            "numerators must be less than or equal to denominator for a proportion statistic");
+  EXPECT_FALSE(RiskRatioLog(1, 0, 4, 100, 0.95).ok());
+  EXPECT_FALSE(RiskRatioLog(1, 10, 4, 100, 0.5).ok());
+  // Everyone an event in both groups: ratio 1 with no spread.
+  auto all = RiskRatioLog(10, 10, 20, 20, 0.95);
+  ASSERT_TRUE(all.ok());
+  EXPECT_DOUBLE_EQ(all->ci.lower, 1.0);
+  EXPECT_DOUBLE_EQ(all->ci.upper, 1.0);
+}
+
 }  // namespace
 }  // namespace cradle::stats
