@@ -182,7 +182,9 @@ TEST(CliTest, BreakdownByEthnicityAndDeprivation) {
       << deprivation.out;
 }
 
-TEST(CliTest, SyntheticLeicesterImportsCleanlyAndOnlyOnce) {
+// One synthetic Leicester for 2022-2024, imported into one store: the
+// import is checked, then every analysis of records runs on it.
+TEST(CliTest, SyntheticLeicesterImportsOnceAndIsAnalysed) {
   std::string db = FreshDb("synth_import");
   auto dir =
       std::filesystem::temp_directory_path() / ("cradle_cli_synth_" + std::to_string(::getpid()));
@@ -199,6 +201,75 @@ TEST(CliTest, SyntheticLeicesterImportsCleanlyAndOnlyOnce) {
     ASSERT_EQ(again.exit_code, 0) << again.out;
     EXPECT_TRUE(Contains(again.out, " 0 new, ")) << again.out;
   }
+
+  // The analyses count what the generator says it wrote: births and infant
+  // deaths of 2022-24 (its "All" row: births, deaths, neonatal, …).
+  std::vector<std::string> written = Cells(LineStarting(synth.out, "All"));
+  ASSERT_GE(written.size(), 4u) << synth.out;
+  CradleRun ethnicity = Cradle("inequalities --by ethnicity --quiet --db " + db);
+  ASSERT_EQ(ethnicity.exit_code, 0) << ethnicity.out;
+  EXPECT_TRUE(Contains(ethnicity.out, "Leicester (E06000016), 2022-24, from records"))
+      << ethnicity.out;
+  std::vector<std::string> all = Cells(LineStarting(ethnicity.out, "All"));
+  ASSERT_GE(all.size(), 5u) << ethnicity.out;
+  EXPECT_EQ(all[1], written[1]);  // live births
+  EXPECT_EQ(all[2], written[2]);  // infant deaths
+  EXPECT_EQ(all[3], written[3]);  // neonatal deaths
+  EXPECT_TRUE(Contains(ethnicity.out, "White British (reference)")) << ethnicity.out;
+  EXPECT_TRUE(Contains(ethnicity.out, "Synthetic data: not real people")) << ethnicity.out;
+  EXPECT_TRUE(Contains(ethnicity.out, "Counts from 1 to 4 are not shown")) << ethnicity.out;
+
+  for (const char* by : {"ethnicity-broad", "ethnicity-census", "imd", "imd-quintile", "ward",
+                         "lsoa", "gestation", "birthweight", "mother-age"}) {
+    CradleRun run = Cradle(std::string("inequalities --by ") + by + " --quiet --db " + db);
+    EXPECT_EQ(run.exit_code, 0) << by << run.out;
+    EXPECT_EQ(Cells(LineStarting(run.out, "All")), all) << by << run.out;
+  }
+  CradleRun csv = Cradle("inequalities --format csv --by ward --quiet --db " + db);
+  EXPECT_EQ(csv.exit_code, 0) << csv.out;
+  EXPECT_EQ(csv.out.rfind("Breakdown,Group code,Group,Period,Basis,Measure,Live births,", 0), 0u)
+      << csv.out;
+  EXPECT_TRUE(Contains(csv.out, "\nWard,E05010458,Abbey,2022-24,death-cohort,infant,")) << csv.out;
+  CradleRun deprivation = Cradle("inequalities --by imd --quiet --db " + db);
+  EXPECT_TRUE(Contains(deprivation.out, "Slope index of inequality")) << deprivation.out;
+
+  CradleRun standardise = Cradle("standardise --quiet --db " + db);
+  ASSERT_EQ(standardise.exit_code, 0) << standardise.out;
+  EXPECT_TRUE(Contains(standardise.out, "Standardised by ethnic group")) << standardise.out;
+  EXPECT_TRUE(Contains(standardise.out, "Standardised by deprivation decile")) << standardise.out;
+  EXPECT_TRUE(Contains(standardise.out, "Observed " + written[2] + " deaths")) << standardise.out;
+  EXPECT_TRUE(Contains(standardise.out, "Source: Office for National Statistics"))
+      << standardise.out;
+
+  CradleRun booking = Cradle("booking --quiet --db " + db);
+  ASSERT_EQ(booking.exit_code, 0) << booking.out;
+  std::vector<std::string> black = Cells(LineStarting(booking.out, "Black"));
+  ASSERT_GE(black.size(), 8u) << booking.out;
+  EXPECT_GT(std::stod(black[6]), 1.0) << booking.out;  // Black mothers book late more often
+
+  CradleRun monthly = Cradle("spc --quiet --db " + db);
+  ASSERT_EQ(monthly.exit_code, 0) << monthly.out;
+  EXPECT_TRUE(Contains(monthly.out, "2023-01")) << monthly.out;
+  EXPECT_FALSE(Contains(monthly.out, "2022-12")) << monthly.out;  // deaths incomplete in 2022
+  EXPECT_TRUE(Contains(monthly.out, "Latest point: ")) << monthly.out;
+  // Eight quarters: too few for the Making Data Count rules, which say so.
+  CradleRun quarters = Cradle("spc --interval quarter --quiet --db " + db);
+  EXPECT_EQ(quarters.exit_code, 64) << quarters.out;
+  EXPECT_TRUE(Contains(quarters.out, "cradle spc: ")) << quarters.out;
+}
+
+TEST(CliTest, AnalysesOfAnEmptyStoreSayWhatToDo) {
+  std::string db = FreshDb("empty_records");
+  for (const char* command : {"inequalities --by ward", "standardise", "booking", "spc"}) {
+    CradleRun run = Cradle(std::string(command) + " --quiet --db " + db);
+    EXPECT_EQ(run.exit_code, 66) << command << run.out;
+    EXPECT_TRUE(Contains(run.out,
+                         "holds no birth records: import some with `cradle import "
+                         "births FILE.csv`"))
+        << run.out;
+  }
+  CradleRun bad = Cradle("inequalities --by postcode --quiet --db " + db);
+  EXPECT_NE(bad.exit_code, 0);
 }
 
 TEST(CliTest, ImportErrorsNameFileRowAndColumn) {
@@ -223,8 +294,8 @@ TEST(CliTest, ImportErrorsNameFileRowAndColumn) {
 }
 
 TEST(CliTest, EverySubcommandHasHelp) {
-  for (const char* command :
-       {"profile", "rank", "breakdown", "areas", "indicators", "load", "import", "synth"}) {
+  for (const char* command : {"profile", "rank", "breakdown", "areas", "indicators", "load",
+                              "import", "synth", "inequalities", "standardise", "booking", "spc"}) {
     CradleRun run = Cradle(std::string(command) + " --help");
     EXPECT_EQ(run.exit_code, 0) << command;
     EXPECT_TRUE(Contains(run.out, "Usage")) << command << run.out;

@@ -29,6 +29,10 @@ Command AddBreakdownCommand(CLI::App& parent);
 Command AddAreasCommand(CLI::App& parent);
 Command AddIndicatorsCommand(CLI::App& parent);
 Command AddSynthCommand(CLI::App& parent);
+Command AddInequalitiesCommand(CLI::App& parent);
+Command AddStandardiseCommand(CLI::App& parent);
+Command AddBookingCommand(CLI::App& parent);
+Command AddSpcCommand(CLI::App& parent);
 
 // The licence lines under any output that uses the bundled data.
 void PrintAttributions(std::ostream& out, const std::vector<std::string>& lines);

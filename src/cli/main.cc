@@ -16,10 +16,13 @@ int main(int argc, char** argv) {
       "cradle");
   app.require_subcommand(1);
   app.set_version_flag("--version", "cradle 0.1.0");
-  std::vector<cli::Command> commands = {cli::AddProfileCommand(app),    cli::AddRankCommand(app),
-                                        cli::AddBreakdownCommand(app),  cli::AddAreasCommand(app),
-                                        cli::AddIndicatorsCommand(app), cli::AddLoadCommand(app),
-                                        cli::AddImportCommand(app),     cli::AddSynthCommand(app)};
+  std::vector<cli::Command> commands = {
+      cli::AddProfileCommand(app),      cli::AddRankCommand(app),
+      cli::AddBreakdownCommand(app),    cli::AddAreasCommand(app),
+      cli::AddIndicatorsCommand(app),   cli::AddLoadCommand(app),
+      cli::AddImportCommand(app),       cli::AddSynthCommand(app),
+      cli::AddInequalitiesCommand(app), cli::AddStandardiseCommand(app),
+      cli::AddBookingCommand(app),      cli::AddSpcCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -246,12 +246,19 @@ int Grouping::DefaultReference(std::span<const int64_t> births) const {
     case Dimension::kMotherAge:
       return by_code("30-34");
     case Dimension::kImdDecile:
-    case Dimension::kImdQuintile:
-      // The least deprived with births: Leicester has no LSOA in decile 10.
+    case Dimension::kImdQuintile: {
+      // The least deprived group with a twentieth of the births at least, so
+      // that the reference rate is not itself a small number (Leicester has
+      // no LSOA in decile 10 and few births in 8 and 9).
+      int64_t all = 0;
+      for (int64_t count : births) all += count;
       for (int idx = static_cast<int>(groups_.size()) - 2; idx > 0; --idx) {
-        if (births[static_cast<size_t>(idx)] > 0) return idx;
+        if (births[static_cast<size_t>(idx)] > 0 && births[static_cast<size_t>(idx)] * 20 >= all) {
+          return idx;
+        }
       }
       return 0;
+    }
     default: {
       int best = 0;
       for (size_t idx = 0; idx < groups_.size(); ++idx) {

@@ -62,9 +62,10 @@ class Grouping {
   Result<int> Find(std::string_view text) const;
 
   // The usual reference group: White British (White for broad groups), the
-  // least deprived decile or quintile that has births, 37-41 weeks,
+  // least deprived decile or quintile with at least 5% of births, 37-41 weeks,
   // 3,000-3,499 g, mothers aged 30-34; for wards and LSOAs the one with the
-  // most births. `births` is indexed like groups().
+  // most births. `births` is indexed like groups(); a group the caller
+  // cannot use as a reference should be given 0.
   int DefaultReference(std::span<const int64_t> births) const;
 
  private:

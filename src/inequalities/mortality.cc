@@ -131,8 +131,14 @@ Result<MortalityTable> MortalityByGroup(const RecordFrame& frame, Dimension dime
              : std::to_string(frame.first_year) + "-" + std::to_string(frame.last_year)) +
         ")");
   }
+  // A default reference must have a rate to compare with: groups whose deaths
+  // are none or hidden are passed over.
   std::vector<int64_t> births;
-  for (const Tally& tally : tallies.groups) births.push_back(tally.births);
+  for (const Tally& tally : tallies.groups) {
+    int64_t deaths = tally.Deaths(options.measure);
+    bool usable = deaths > 0 && !IsSmallCount(deaths, options.disclosure_min_count);
+    births.push_back(usable ? tally.births : 0);
+  }
   int reference = grouping.DefaultReference(births);
   if (!options.reference.empty()) {
     CRADLE_ASSIGN_OR_RETURN(reference, grouping.Find(options.reference));

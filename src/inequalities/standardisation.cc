@@ -112,25 +112,25 @@ Result<Standardisation> Standardise(const RecordFrame& frame, const ReferenceTab
     england_births += england.births;
     england_deaths += england.Deaths(options.measure);
   }
+  // Rows in the local grouping's order (White British first; deciles 1-10).
   std::set<size_t> matched;
-  for (const auto& [category, england] : reference.groups) {
-    auto group = grouping.Find(category);
-    Tally tally;
-    if (group.ok()) {
-      tally = local.groups[static_cast<size_t>(*group)];
-      matched.insert(static_cast<size_t>(*group));
-    }
-    if (england.births <= 0) continue;
+  for (size_t idx = 0; idx < grouping.groups().size(); ++idx) {
+    const Group& group = grouping.groups()[idx];
+    auto england = std::find_if(reference.groups.begin(), reference.groups.end(),
+                                [&](const auto& entry) { return entry.first == group.code; });
+    if (england == reference.groups.end() || england->second.births <= 0) continue;
+    matched.insert(idx);
+    const Tally& tally = local.groups[idx];
     StandardisationRow row;
-    row.group = category;
+    row.group = group.label;
     row.births = tally.births;
     row.observed = tally.Deaths(options.measure);
-    row.reference_rate = 1000.0 * static_cast<double>(england.Deaths(options.measure)) /
-                         static_cast<double>(england.births);
+    row.reference_rate = 1000.0 * static_cast<double>(england->second.Deaths(options.measure)) /
+                         static_cast<double>(england->second.births);
     row.expected = static_cast<double>(tally.births) * row.reference_rate / 1000.0;
     bands.push_back({static_cast<double>(row.observed), static_cast<double>(row.births),
-                     static_cast<double>(england.Deaths(options.measure)),
-                     static_cast<double>(england.births)});
+                     static_cast<double>(england->second.Deaths(options.measure)),
+                     static_cast<double>(england->second.births)});
     result.rows.push_back(row);
   }
   for (size_t idx = 0; idx < local.groups.size(); ++idx) {
