@@ -1,7 +1,8 @@
 # The two set-up commands (README): `make run` and `make test`. Each installs
 # what it needs first, so either works on a fresh Debian 12 machine.
 #
-#   make run    build (release) and print Leicester's infant-mortality profile
+#   make run    build (release), load the open data and the synthetic Leicester, print
+#               Leicester's profile and who is most at risk
 #   make test   build with ASan+UBSan and run every test; then the release build's tests
 #   make bench  run the benchmarks from the release build and print their figures
 #   make format apply clang-format to every C++ file
@@ -22,8 +23,14 @@ dev: deps
 	cmake --preset dev
 	cmake --build --preset dev -j $(JOBS)
 
+# The bundled open data and the synthetic Leicester (not real people) into the
+# default store, then Leicester's profile and who is most at risk.
 run: release
+	$(CRADLE) load --synthetic
 	$(CRADLE) profile --area E06000016 --period 2020-22
+	$(CRADLE) inequalities --by ethnicity --quiet
+	$(CRADLE) standardise --quiet
+	$(CRADLE) booking --quiet
 
 test: dev
 	ctest --preset dev

@@ -258,6 +258,38 @@ TEST(CliTest, SyntheticLeicesterImportsOnceAndIsAnalysed) {
   EXPECT_TRUE(Contains(quarters.out, "cradle spc: ")) << quarters.out;
 }
 
+TEST(CliTest, LoadSyntheticOnceAndNeverBesideRealRecords) {
+  std::string db = FreshDb("load_synthetic");
+  CradleRun first = Cradle("load --synthetic --db " + db);
+  ASSERT_EQ(first.exit_code, 0) << first.out;
+  EXPECT_TRUE(Contains(first.out, "births.csv")) << first.out;
+  EXPECT_TRUE(Contains(first.out, "Synthetic data: not real people")) << first.out;
+  CradleRun again = Cradle("load --synthetic --db " + db);
+  ASSERT_EQ(again.exit_code, 0) << again.out;
+  EXPECT_FALSE(Contains(again.out, "loaded")) << again.out;
+
+  std::string real_db = FreshDb("load_beside_real");
+  auto path = std::filesystem::temp_directory_path() /
+              ("cradle_cli_real_birth_" + std::to_string(::getpid()) + ".csv");
+  {
+    FILE* f = std::fopen(path.c_str(), "w");
+    std::fputs(
+        "birth_id,date_of_birth,lsoa21,ethnic_group,mother_age_band,gestation_weeks,"
+        "birthweight_grams,multiplicity,ivf,overseas_ivf,smoking_at_booking,"
+        "smoking_at_delivery,maternal_bmi_band\n"
+        "b1,2022-05-01,E01013600,asian_pakistani,25-29,39,3300,1,N,N,N,N,18.5-24.9\n",
+        f);
+    std::fclose(f);
+  }
+  ASSERT_EQ(Cradle("import births " + path.string() + " --quiet --db " + real_db).exit_code, 0);
+  CradleRun refused = Cradle("load --synthetic --db " + real_db);
+  EXPECT_EQ(refused.exit_code, 64) << refused.out;
+  EXPECT_TRUE(Contains(refused.out,
+                       "the store holds 1 real birth record; synthetic records "
+                       "would mix with them: use another --db"))
+      << refused.out;
+}
+
 TEST(CliTest, AnalysesOfAnEmptyStoreSayWhatToDo) {
   std::string db = FreshDb("empty_records");
   for (const char* command : {"inequalities --by ward", "standardise", "booking", "spc"}) {

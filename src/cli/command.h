@@ -10,6 +10,7 @@
 
 #include "base/status.h"
 #include "cli/session.h"
+#include "records/date.h"
 
 namespace cradle::cli {
 
@@ -33,6 +34,9 @@ Command AddInequalitiesCommand(CLI::App& parent);
 Command AddStandardiseCommand(CLI::App& parent);
 Command AddBookingCommand(CLI::App& parent);
 Command AddSpcCommand(CLI::App& parent);
+
+// Today's date (UTC): imports refuse records dated after it.
+records::Date Today();
 
 // The licence lines under any output that uses the bundled data.
 void PrintAttributions(std::ostream& out, const std::vector<std::string>& lines);

@@ -28,11 +28,6 @@ records::RecordKind KindOf(const std::string& kind) {
   return records::RecordKind::kBirths;
 }
 
-records::Date Today() {
-  auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  return records::Date::FromDays(static_cast<int>(days.time_since_epoch().count()));
-}
-
 // Redraws one line on stderr at most ten times a second.
 class ProgressBar {
  public:
