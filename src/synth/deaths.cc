@@ -31,7 +31,8 @@ Status DrawYear(int year, Period period, int64_t target, uint64_t seed,
                 const std::vector<SynthBirth>& births,
                 const std::vector<DeathPropensity>& propensities, std::vector<bool>& dead,
                 std::vector<SynthDeath>& deaths) {
-  const Day first_day = FirstDayOfYear(year), next_year = FirstDayOfYear(year + 1);
+  const records::Date first_day = records::Date::FirstOfYear(year),
+                      next_year = records::Date::FirstOfYear(year + 1);
   std::vector<size_t> candidates;
   std::vector<double> weights;
   for (size_t idx = 0; idx < births.size(); ++idx) {
@@ -39,7 +40,7 @@ Status DrawYear(int year, Period period, int64_t target, uint64_t seed,
     const DeathPropensity& propensity = propensities[idx];
     const int age =
         period == Period::kNeonatal ? propensity.neonatal_age : propensity.postneonatal_age;
-    const Day death_day = births[idx].date_of_birth + age;
+    const records::Date death_day = births[idx].date_of_birth + age;
     if (death_day < first_day || death_day >= next_year) continue;
     candidates.push_back(idx);
     weights.push_back(period == Period::kNeonatal ? propensity.neonatal_weight
@@ -98,11 +99,11 @@ Result<std::vector<SynthDeath>> SelectDeaths(const Calibration& calibration, int
   });
 
   // Categories, year by year in the sorted order, each year from its own stream.
-  const Day extract_day = FirstDayOfYear(last_year + 1) - 1;
+  const records::Date extract_day = records::Date::FirstOfYear(last_year + 1) - 1;
   size_t next = 0;
   for (int year = first_year; year <= last_year; ++year) {
     Rng rng(DeriveSeed(seed, kDeathDetailStream, static_cast<uint64_t>(year)));
-    for (; next < deaths.size() && YearOfDay(deaths[next].date_of_death) == year; ++next) {
+    for (; next < deaths.size() && deaths[next].date_of_death.year() == year; ++next) {
       SynthDeath& death = deaths[next];
       const int category = model.SampleCategory(death.age_at_death_days <= 27, rng);
       const bool open = rng.Bernoulli(OpenReviewProbability(extract_day - death.date_of_death));

@@ -22,7 +22,7 @@ struct DraftBaby {
 // One delivery before it has ids: everything drawn for the mother, the
 // pregnancy and each baby.
 struct DraftDelivery {
-  Day date_of_birth = 0;
+  records::Date date_of_birth;
   size_t lsoa = 0;
   size_t ethnic_group = 0;
   std::string_view mother_age_band;
@@ -119,8 +119,9 @@ class YearGenerator {
   // fixed order; changing the order changes every later record.
   DraftDelivery Draw(int year, int babies_left, Rng& rng) const {
     DraftDelivery d;
-    d.date_of_birth = FirstDayOfYear(year) +
-                      static_cast<Day>(rng.UniformInt(static_cast<uint64_t>(DaysInYear(year))));
+    d.date_of_birth =
+        records::Date::FirstOfYear(year) +
+        static_cast<int>(rng.UniformInt(static_cast<uint64_t>(records::Date::DaysInYear(year))));
     d.lsoa = lsoa_.Sample(rng);
     d.ethnic_group = ethnic_.Sample(rng);
     d.mother_age_band = model_.SampleMotherAgeBand(rng);

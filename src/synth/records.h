@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "synth/civil_date.h"
+#include "records/date.h"
 
 namespace cradle::synth {
 
@@ -19,7 +19,7 @@ using Flag = char;
 
 struct SynthBirth {
   std::string birth_id;
-  Day date_of_birth = 0;
+  records::Date date_of_birth;
   std::string lsoa21;
   size_t ethnic_group = 0;           // index into EthnicGroups()
   std::string_view mother_age_band;  // "<20" … "40+", "unknown"
@@ -36,7 +36,7 @@ struct SynthBirth {
 struct SynthDeath {
   std::string birth_id;
   size_t birth_index = 0;  // the baby's row in SyntheticData::births
-  Day date_of_death = 0;
+  records::Date date_of_death;
   int age_at_death_days = 0;
   std::optional<int> category_of_death;  // CDOP 1-10; empty while the review is open
 };
@@ -46,7 +46,7 @@ struct SynthBooking {
   std::string lsoa21;
   size_t ethnic_group = 0;  // the mother's; index into EthnicGroups()
   int gestation_at_booking_days = 0;
-  Day booking_date = 0;
+  records::Date booking_date;
   std::string_view provider;     // ODS code, e.g. "RWE"
   size_t first_birth_index = 0;  // the row in SyntheticData::births of its first baby
 };

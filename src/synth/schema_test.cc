@@ -11,8 +11,8 @@
 #include "base/csv_reader.h"
 #include "base/strings.h"
 #include "records/codes.h"
+#include "records/date.h"
 #include "records/row_parser.h"
-#include "synth/civil_date.h"
 #include "synth/generator.h"
 #include "synth/testing.h"
 #include "synth/writer.h"
@@ -78,22 +78,15 @@ bool IsId(const std::string& id) {
 }
 
 // The day of a strict "YYYY-MM-DD" date from 1990-01-01 to today, or nullopt.
-std::optional<Day> ParseDate(const std::string& text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  std::optional<int64_t> year = ParseInt64(text.substr(0, 4));
-  std::optional<int64_t> month = ParseInt64(text.substr(5, 2));
-  std::optional<int64_t> day = ParseInt64(text.substr(8, 2));
-  if (!year || !month || !day || *month < 1 || *month > 12 || *day < 1 || *day > 31) {
-    return std::nullopt;
-  }
-  const Day days =
-      DayFromCivil({static_cast<int>(*year), static_cast<int>(*month), static_cast<int>(*day)});
-  if (FormatIsoDate(days) != text) return std::nullopt;  // e.g. 2023-02-30
+std::optional<records::Date> ParseDate(const std::string& text) {
+  std::optional<records::Date> date = records::Date::Parse(text);  // refuses e.g. 2023-02-30
+  if (!date) return std::nullopt;
   const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  if (days < DayFromCivil({1990, 1, 1}) || days > today.time_since_epoch().count()) {
+  if (*date < records::Date::FirstOfYear(1990) ||
+      date->DaysSinceEpoch() > today.time_since_epoch().count()) {
     return std::nullopt;
   }
-  return days;
+  return date;
 }
 
 bool InRange(const std::string& text, int64_t low, int64_t high) {
@@ -153,14 +146,15 @@ TEST_F(SchemaTest, EveryBirthFollowsTheRules) {
   const Rows births = ReadAll(Path(kBirthsFile));
   ASSERT_EQ(births.rows.size(), Data().births.size());
   std::set<std::string> ids;
-  const Day first = FirstDayOfYear(2020), after_last = FirstDayOfYear(2025);
+  const records::Date first = records::Date::FirstOfYear(2020),
+                      after_last = records::Date::FirstOfYear(2025);
   Fields row(births);
   for (const auto& fields : births.rows) {
     row.Select(&fields);
     const std::string& id = row.at("birth_id");
     ASSERT_TRUE(IsId(id)) << id;
     ASSERT_TRUE(ids.insert(id).second) << "repeated " << id;
-    std::optional<Day> born = ParseDate(row.at("date_of_birth"));
+    std::optional<records::Date> born = ParseDate(row.at("date_of_birth"));
     ASSERT_TRUE(born) << id << " " << row.at("date_of_birth");
     ASSERT_TRUE(*born >= first && *born < after_last) << id;
     ASSERT_TRUE(lsoas.count(row.at("lsoa21"))) << id;
@@ -180,7 +174,7 @@ TEST_F(SchemaTest, EveryBirthFollowsTheRules) {
 }
 
 TEST_F(SchemaTest, EveryDeathFollowsTheRules) {
-  std::map<std::string, Day> born;
+  std::map<std::string, records::Date> born;
   const Rows births = ReadAll(Path(kBirthsFile));
   Fields birth(births);
   for (const auto& fields : births.rows) {
@@ -197,17 +191,18 @@ TEST_F(SchemaTest, EveryDeathFollowsTheRules) {
     const std::string& id = row.at("birth_id");
     ASSERT_TRUE(born.count(id)) << "death of unknown baby " << id;
     ASSERT_TRUE(ids.insert(id).second) << "second death of " << id;
-    std::optional<Day> died = ParseDate(row.at("date_of_death"));
+    std::optional<records::Date> died = ParseDate(row.at("date_of_death"));
     ASSERT_TRUE(died) << id;
     ASSERT_TRUE(InRange(row.at("age_at_death_days"), 0, 364)) << id;
     ASSERT_EQ(*died - born[id], *ParseInt64(row.at("age_at_death_days"))) << id;
-    ASSERT_LT(*died, FirstDayOfYear(2025)) << id;  // before the end of the last year
+    ASSERT_LT(*died, records::Date::FirstOfYear(2025)) << id;  // before the end of the last year
     // Before the first birthday: the same date a year on.
-    const CivilDate birth_date = CivilFromDay(born[id]);
-    const bool leap_day = birth_date.month == 2 && birth_date.day == 29;
-    const Day birthday = DayFromCivil(
-        {birth_date.year + 1, leap_day ? 3 : birth_date.month, leap_day ? 1 : birth_date.day});
-    ASSERT_LT(*died, birthday) << id;
+    const records::Date birth_date = born[id];
+    const bool leap_day = birth_date.month() == 2 && birth_date.day() == 29;
+    const std::optional<records::Date> birthday = records::Date::FromYearMonthDay(
+        birth_date.year() + 1, leap_day ? 3 : birth_date.month(), leap_day ? 1 : birth_date.day());
+    ASSERT_TRUE(birthday) << id;
+    ASSERT_LT(*died, *birthday) << id;
     if (!row.at("category_of_death").empty()) {
       ASSERT_TRUE(InRange(row.at("category_of_death"), 1, 10)) << id;
       ++with_category;

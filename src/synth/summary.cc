@@ -27,8 +27,8 @@ SynthSummary Summarise(const SyntheticData& data, const Calibration& calibration
   for (int year = data.first_year; year <= data.last_year; ++year) {
     summary.years.push_back({year, 0, 0, 0, 0, 0});
   }
-  auto year_of = [&](Day day) -> YearSummary& {
-    return summary.years[static_cast<size_t>(YearOfDay(day) - data.first_year)];
+  auto year_of = [&](records::Date date) -> YearSummary& {
+    return summary.years[static_cast<size_t>(date.year() - data.first_year)];
   };
   std::unordered_map<std::string, int> decile_of;
   for (const LsoaWeight& lsoa : calibration.lsoas) decile_of[lsoa.code] = lsoa.imd_decile;

@@ -33,9 +33,9 @@ class RowBuilder {
     auto [end, error] = std::to_chars(digits, digits + sizeof digits, value);
     buffer_.append(digits, end);
   }
-  void Date(Day day) {
+  void Date(const records::Date& date) {
     Separate();
-    buffer_.append(FormatIsoDate(day));
+    buffer_.append(date.ToString());
   }
   void Flag(char flag) {
     Separate();
