@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "base/strings.h"
+#include "records/record_types.h"
 #include "synth/deaths.h"
 #include "synth/maternity_model.h"
 #include "synth/sampling.h"
@@ -39,11 +40,13 @@ struct DraftDelivery {
   std::array<DraftBaby, 3> babies;
 };
 
+// records::kSyntheticIdPrefix marks every id, so outputs can say the data
+// are synthetic.
 std::string SyntheticId(uint64_t seed, char kind, int year, size_t number) {
   char text[64];
-  std::snprintf(text, sizeof text, "SYN%llu-%c%d-%05zu", static_cast<unsigned long long>(seed),
-                kind, year, number);
-  return text;
+  std::snprintf(text, sizeof text, "%llu-%c%d-%05zu", static_cast<unsigned long long>(seed), kind,
+                year, number);
+  return std::string(records::kSyntheticIdPrefix) + text;
 }
 
 class YearGenerator {
