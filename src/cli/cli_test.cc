@@ -67,6 +67,24 @@ std::vector<std::string> Cells(const std::string& line) {
   return cells;
 }
 
+// Writes a births file of one row whose birthweight is `grams`; returns its path.
+std::string OneBirthFile(const std::string& name, const std::string& grams) {
+  auto path = std::filesystem::temp_directory_path() /
+              ("cradle_cli_" + name + "_" + std::to_string(::getpid()) + ".csv");
+  FILE* f = std::fopen(path.c_str(), "w");
+  std::fputs(
+      "birth_id,date_of_birth,lsoa21,ethnic_group,mother_age_band,gestation_weeks,"
+      "birthweight_grams,multiplicity,ivf,overseas_ivf,smoking_at_booking,"
+      "smoking_at_delivery,maternal_bmi_band\n",
+      f);
+  std::fputs(
+      ("b1,2022-05-01,E01013600,asian_pakistani,25-29,39," + grams + ",1,N,N,N,N,18.5-24.9\n")
+          .c_str(),
+      f);
+  std::fclose(f);
+  return path.string();
+}
+
 TEST(CliTest, ProfileOfLeicesterIn2020To22) {
   CradleRun run =
       Cradle("profile --area E06000016 --period 2020-22 --quiet --db " + FreshDb("profile"));
@@ -269,19 +287,8 @@ TEST(CliTest, LoadSyntheticOnceAndNeverBesideRealRecords) {
   EXPECT_FALSE(Contains(again.out, "loaded")) << again.out;
 
   std::string real_db = FreshDb("load_beside_real");
-  auto path = std::filesystem::temp_directory_path() /
-              ("cradle_cli_real_birth_" + std::to_string(::getpid()) + ".csv");
-  {
-    FILE* f = std::fopen(path.c_str(), "w");
-    std::fputs(
-        "birth_id,date_of_birth,lsoa21,ethnic_group,mother_age_band,gestation_weeks,"
-        "birthweight_grams,multiplicity,ivf,overseas_ivf,smoking_at_booking,"
-        "smoking_at_delivery,maternal_bmi_band\n"
-        "b1,2022-05-01,E01013600,asian_pakistani,25-29,39,3300,1,N,N,N,N,18.5-24.9\n",
-        f);
-    std::fclose(f);
-  }
-  ASSERT_EQ(Cradle("import births " + path.string() + " --quiet --db " + real_db).exit_code, 0);
+  std::string path = OneBirthFile("real_birth", "3300");
+  ASSERT_EQ(Cradle("import births " + path + " --quiet --db " + real_db).exit_code, 0);
   CradleRun refused = Cradle("load --synthetic --db " + real_db);
   EXPECT_EQ(refused.exit_code, 64) << refused.out;
   EXPECT_TRUE(Contains(refused.out,
@@ -306,22 +313,11 @@ TEST(CliTest, AnalysesOfAnEmptyStoreSayWhatToDo) {
 
 TEST(CliTest, ImportErrorsNameFileRowAndColumn) {
   std::string db = FreshDb("import_error");
-  auto path = std::filesystem::temp_directory_path() /
-              ("cradle_cli_bad_births_" + std::to_string(::getpid()) + ".csv");
-  {
-    FILE* f = std::fopen(path.c_str(), "w");
-    std::fputs(
-        "birth_id,date_of_birth,lsoa21,ethnic_group,mother_age_band,gestation_weeks,"
-        "birthweight_grams,multiplicity,ivf,overseas_ivf,smoking_at_booking,"
-        "smoking_at_delivery,maternal_bmi_band\n"
-        "b1,2022-05-01,E01013600,asian_pakistani,25-29,39,-300,1,N,N,N,N,18.5-24.9\n",
-        f);
-    std::fclose(f);
-  }
-  CradleRun run = Cradle("import births " + path.string() + " --quiet --db " + db);
+  std::string path = OneBirthFile("bad_births", "-300");
+  CradleRun run = Cradle("import births " + path + " --quiet --db " + db);
   EXPECT_EQ(run.exit_code, 65);
-  EXPECT_TRUE(Contains(run.out, path.string() + ": row 2, column 'birthweight_grams': '-300' is "
-                                                "outside 200–7000 grams"))
+  EXPECT_TRUE(Contains(run.out, path + ": row 2, column 'birthweight_grams': '-300' is "
+                                       "outside 200–7000 grams"))
       << run.out;
 }
 

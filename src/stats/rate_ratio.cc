@@ -22,11 +22,10 @@ Status CheckInputs(double events1, double denominator1, double events2, double d
   return Status::Ok();
 }
 
-}  // namespace
-
-Result<Estimate> RateRatioLog(double events1, double denominator1, double events2,
-                              double denominator2, double confidence) {
-  CRADLE_RETURN_IF_ERROR(CheckInputs(events1, denominator1, events2, denominator2));
+// The ratio (O₁/N₁)/(O₂/N₂) with limits exp(ln ratio ± z√variance), for the
+// log methods of both rates and risks. REQUIRES inputs already checked.
+Result<Estimate> LogInterval(double events1, double denominator1, double events2,
+                             double denominator2, double variance, double confidence) {
   Result<double> level = NormaliseConfidence(confidence);
   if (!level.ok()) return level.status();
   if (events1 == 0.0 || events2 == 0.0) {
@@ -36,10 +35,19 @@ Result<Estimate> RateRatioLog(double events1, double denominator1, double events
   estimate.value = events1 / denominator1 / (events2 / denominator2);
   estimate.method = CiMethod::kLogNormal;
   estimate.confidence = *level;
-  double spread = ZForConfidence(*level) * std::sqrt(1.0 / events1 + 1.0 / events2);
+  double spread = ZForConfidence(*level) * std::sqrt(std::max(variance, 0.0));
   estimate.ci.lower = std::exp(std::log(estimate.value) - spread);
   estimate.ci.upper = std::exp(std::log(estimate.value) + spread);
   return estimate;
+}
+
+}  // namespace
+
+Result<Estimate> RateRatioLog(double events1, double denominator1, double events2,
+                              double denominator2, double confidence) {
+  CRADLE_RETURN_IF_ERROR(CheckInputs(events1, denominator1, events2, denominator2));
+  return LogInterval(events1, denominator1, events2, denominator2, 1.0 / events1 + 1.0 / events2,
+                     confidence);
 }
 
 Result<Estimate> RiskRatioLog(double events1, double denominator1, double events2,
@@ -49,20 +57,9 @@ Result<Estimate> RiskRatioLog(double events1, double denominator1, double events
     return Status::InvalidArgument(
         "numerators must be less than or equal to denominator for a proportion statistic");
   }
-  Result<double> level = NormaliseConfidence(confidence);
-  if (!level.ok()) return level.status();
-  if (events1 == 0.0 || events2 == 0.0) {
-    return Status::InvalidArgument("the log method needs at least one event in each group");
-  }
-  Estimate estimate;
-  estimate.value = events1 / denominator1 / (events2 / denominator2);
-  estimate.method = CiMethod::kLogNormal;
-  estimate.confidence = *level;
-  double variance = 1.0 / events1 - 1.0 / denominator1 + 1.0 / events2 - 1.0 / denominator2;
-  double spread = ZForConfidence(*level) * std::sqrt(std::max(variance, 0.0));
-  estimate.ci.lower = std::exp(std::log(estimate.value) - spread);
-  estimate.ci.upper = std::exp(std::log(estimate.value) + spread);
-  return estimate;
+  return LogInterval(events1, denominator1, events2, denominator2,
+                     1.0 / events1 - 1.0 / denominator1 + 1.0 / events2 - 1.0 / denominator2,
+                     confidence);
 }
 
 Result<Estimate> RateRatioExactConditional(double events1, double denominator1, double events2,
