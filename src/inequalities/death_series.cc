@@ -1,6 +1,5 @@
 #include "inequalities/death_series.h"
 
-#include <chrono>
 #include <cstdio>
 
 #include "inequalities/disclosure.h"
@@ -58,11 +57,9 @@ Result<DeathSpc> DeathsSpc(const RecordFrame& frame, const DeathSpcOptions& opti
     bool counts = options.measure == DeathMeasure::kInfant ||
                   (options.measure == DeathMeasure::kNeonatal) == birth.death->neonatal();
     if (!counts) continue;
-    std::chrono::year_month_day day{
-        std::chrono::sys_days{std::chrono::days{birth.death->date.DaysSinceEpoch()}}};
-    int year = static_cast<int>(day.year());
+    int year = birth.death->date.year();
     if (year < result.first_year || year > result.last_year) continue;
-    int month = static_cast<int>(static_cast<unsigned>(day.month())) - 1;
+    int month = birth.death->date.month() - 1;
     int part = monthly ? month : month / 3;
     ++deaths[static_cast<size_t>((year - result.first_year) * per_year + part)];
   }
