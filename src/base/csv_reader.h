@@ -1,15 +1,23 @@
 // Streams a comma-separated file with a header row (RFC 4180: quoted fields,
 // doubled quotes, CRLF or LF) one row at a time, so memory does not grow with
-// the file. Parsing is libcsv's; this class adds the header, column lookup by
-// name, row numbers as a spreadsheet shows them (the header is row 1) and
-// errors that name the file and row.
+// the file: only with its longest row. The dialect is libcsv's strict mode,
+// which this reader used to call and still matches byte for byte (the tests
+// compare the two): a UTF-8 byte-order mark is skipped; spaces and tabs
+// around a field are dropped unless quoted; blank lines are skipped; a quote
+// inside an unquoted field, or text after a closing quote, is an error. This
+// class adds the header, column lookup by name, row numbers as a spreadsheet
+// shows them (the header is row 1; a row is a record, so a quoted line break
+// does not count) and errors that name the file and row.
+//
+// Rows come either as owned strings (Next) or, without any allocation per
+// row, as views into the reader's buffer (NextView) for the importers.
 #pragma once
 
 #include <cstdint>
 #include <cstdio>
-#include <deque>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +29,13 @@ namespace cradle {
 struct CsvRow {
   int64_t row_number = 0;  // 2 for the first row after the header
   std::vector<std::string> fields;
+};
+
+// A row whose fields point into the reader's buffer: valid until the next
+// call to Next or NextView on the same reader.
+struct CsvRowView {
+  int64_t row_number = 0;
+  std::span<const std::string_view> fields;
 };
 
 class CsvReader {
@@ -44,12 +59,16 @@ class CsvReader {
 
   // The next row, std::nullopt at the end of the file, or InvalidData naming
   // the file and row if the CSV is malformed (an unterminated quote, say) or
-  // the row has a different number of fields from the header.
+  // the row has a different number of fields from the header (last_error()
+  // says which). IoError if the file cannot be read.
   Result<std::optional<CsvRow>> Next();
 
-  // After Next() failed: the row and the reason (without the file name), and
-  // whether reading can go on (a row with the wrong number of fields) or not
-  // (the CSV itself is broken from there on).
+  // As Next, with the fields as views into the reader's buffer.
+  Result<std::optional<CsvRowView>> NextView();
+
+  // After Next() failed with InvalidData: the row and the reason (without the
+  // file name), and whether reading can go on (a row with the wrong number of
+  // fields) or not (the CSV itself is broken from there on).
   struct RowError {
     int64_t row = 0;
     std::string reason;
@@ -62,21 +81,35 @@ class CsvReader {
 
  private:
   CsvReader() = default;
-  Status Fill();  // parses the next chunk into pending_
 
-  struct Parser;
+  // Where a field lies in buffer_; `unescape` if it holds doubled quotes.
+  struct Span {
+    size_t begin = 0;
+    size_t end = 0;
+    bool unescape = false;
+  };
+  enum class Scan { kRecord, kNeedMore, kEnd, kBadQuote, kUnterminated };
+  Scan ScanRecord();  // parses the record at head_ into spans_
+  Status Refill();    // keeps the unparsed bytes and reads more after them
+  void MakeViews();   // unescapes the fields of the record scanned and views them
+  Status Fail(RowError error);
+
   std::string path_;
   std::FILE* file_ = nullptr;
-  std::unique_ptr<Parser> parser_;
+  std::unique_ptr<char[]> buffer_;
+  size_t capacity_ = 0;
+  size_t head_ = 0;       // start of the bytes not yet parsed
+  size_t tail_ = 0;       // end of the bytes read
+  size_t next_head_ = 0;  // after ScanRecord: where the following record starts
+  bool file_done_ = false;
+  bool bom_checked_ = false;
+  std::vector<Span> spans_;
+  std::vector<std::string_view> views_;
   std::vector<std::string> header_;
-  std::deque<std::vector<std::string>> pending_;
   int64_t rows_read_ = 0;  // records handed out, header included
-  bool eof_ = false;
-  std::optional<RowError> deferred_;  // met after rows still to be handed out
   RowError last_error_;
   bool failed_ = false;  // a broken CSV: nothing more is read
   int64_t bytes_read_ = 0;
-  Status Fail(RowError error);
 };
 
 }  // namespace cradle
