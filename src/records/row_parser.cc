@@ -1,7 +1,7 @@
 #include "records/row_parser.h"
 
 #include <algorithm>
-#include <cctype>
+#include <array>
 
 #include "base/strings.h"
 #include "geo/area_type.h"
@@ -33,10 +33,32 @@ std::string Shown(std::string_view value) {
   return out + "'";
 }
 
+// The characters an id may hold: letters, digits, '_' and '-'.
+constexpr std::array<bool, 256> kIdChar = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    table[c] = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+               c == '_' || c == '-';
+  }
+  return table;
+}();
+
+// The value of 1 to 9 ASCII digits, else nothing: the common case of a
+// whole-number field, without the general parser's trimming and sign.
+std::optional<int64_t> PlainDigits(std::string_view text) {
+  if (text.empty() || text.size() > 9) return std::nullopt;
+  int64_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
 // Reads one row's fields, collecting errors; each Get* returns nullopt on error.
 class Fields {
  public:
-  Fields(int64_t row, const std::vector<std::string>& fields, const std::vector<size_t>& index,
+  Fields(int64_t row, std::span<const std::string_view> fields, const std::vector<size_t>& index,
          const std::vector<std::string>& names, std::vector<FieldError>* errors)
       : row_(row), fields_(fields), index_(index), names_(names), errors_(errors) {}
 
@@ -56,7 +78,7 @@ class Fields {
       return std::nullopt;
     }
     for (unsigned char c : text) {
-      if (!std::isalnum(c) && c != '_' && c != '-') {
+      if (!kIdChar[c]) {
         Fail(column, Shown(text) + " may contain only letters, digits, '_' and '-'");
         return std::nullopt;
       }
@@ -71,8 +93,7 @@ class Fields {
       Fail(column, Shown(text) + " is not a date written YYYY-MM-DD");
       return std::nullopt;
     }
-    static const Date kEarliest = *Date::Parse("1990-01-01");
-    if (*date < kEarliest || *date > latest) {
+    if (*date < earliest_ || *date > latest) {
       Fail(column, Shown(text) + " is outside 1990-01-01 to " + latest.ToString());
       return std::nullopt;
     }
@@ -81,7 +102,10 @@ class Fields {
 
   std::optional<int> Integer(size_t column, int low, int high, std::string_view unit) {
     std::string_view text = Raw(column);
-    auto value = ParseInt64(text);
+    std::optional<int64_t> value = PlainDigits(text);
+    // Anything but plain digits (a sign, say) goes the general way, which
+    // accepts exactly what it always did.
+    if (!value) value = ParseInt64(text);
     if (!value || Trim(text).size() != text.size()) {
       Fail(column, Shown(text) + " is not a whole number");
       return std::nullopt;
@@ -104,9 +128,10 @@ class Fields {
   }
 
   std::optional<char> Flag(size_t column) {
-    auto code = Code(column, Flags());
-    if (!code) return std::nullopt;
-    return (*code)[0];
+    std::string_view text = Raw(column);
+    if (text.size() == 1 && (text[0] == 'Y' || text[0] == 'N' || text[0] == 'U')) return text[0];
+    Fail(column, Shown(text) + " is not one of " + ListForMessage(Flags()));
+    return std::nullopt;
   }
 
   std::optional<std::string> Ethnicity(size_t column) {
@@ -126,7 +151,10 @@ class Fields {
       Fail(column, Shown(text) + " is not a 2021 LSOA code (E01 and six digits)");
       return std::nullopt;
     }
-    if (context.known_lsoas && context.known_lsoas->count(std::string(text)) == 0) {
+    const bool known = context.lsoa_set      ? context.lsoa_set->Contains(text)
+                       : context.known_lsoas ? context.known_lsoas->count(std::string(text)) > 0
+                                             : true;
+    if (!known) {
       Fail(column, Shown(text) + " is not an LSOA known to the store");
       return std::nullopt;
     }
@@ -152,11 +180,12 @@ class Fields {
 
  private:
   int64_t row_;
-  const std::vector<std::string>& fields_;
+  std::span<const std::string_view> fields_;
   const std::vector<size_t>& index_;
   const std::vector<std::string>& names_;
   std::vector<FieldError>* errors_;
   size_t errors_at_start_ = errors_->size();
+  static inline const Date earliest_ = *Date::Parse("1990-01-01");
 };
 
 enum BirthColumn : size_t {
@@ -238,7 +267,7 @@ Result<RowParser> RowParser::ForHeader(RecordKind kind, const std::vector<std::s
 }
 
 std::optional<BirthRecord> RowParser::ParseBirth(int64_t row,
-                                                 const std::vector<std::string>& fields,
+                                                 std::span<const std::string_view> fields,
                                                  const ParseContext& context,
                                                  std::vector<FieldError>* errors) const {
   Fields f(row, fields, index_, Columns(RecordKind::kBirths), errors);
@@ -278,7 +307,7 @@ std::optional<BirthRecord> RowParser::ParseBirth(int64_t row,
 }
 
 std::optional<DeathRecord> RowParser::ParseDeath(int64_t row,
-                                                 const std::vector<std::string>& fields,
+                                                 std::span<const std::string_view> fields,
                                                  const ParseContext& context,
                                                  std::vector<FieldError>* errors) const {
   Fields f(row, fields, index_, Columns(RecordKind::kDeaths), errors);
@@ -299,7 +328,7 @@ std::optional<DeathRecord> RowParser::ParseDeath(int64_t row,
 }
 
 std::optional<BookingRecord> RowParser::ParseBooking(int64_t row,
-                                                     const std::vector<std::string>& fields,
+                                                     std::span<const std::string_view> fields,
                                                      const ParseContext& context,
                                                      std::vector<FieldError>* errors) const {
   Fields f(row, fields, index_, Columns(RecordKind::kBookings), errors);
@@ -318,6 +347,35 @@ std::optional<BookingRecord> RowParser::ParseBooking(int64_t row,
   booking.booking_date = *date;
   booking.provider = std::move(*provider);
   return booking;
+}
+
+namespace {
+
+std::vector<std::string_view> Views(const std::vector<std::string>& fields) {
+  return std::vector<std::string_view>(fields.begin(), fields.end());
+}
+
+}  // namespace
+
+std::optional<BirthRecord> RowParser::ParseBirth(int64_t row,
+                                                 const std::vector<std::string>& fields,
+                                                 const ParseContext& context,
+                                                 std::vector<FieldError>* errors) const {
+  return ParseBirth(row, Views(fields), context, errors);
+}
+
+std::optional<DeathRecord> RowParser::ParseDeath(int64_t row,
+                                                 const std::vector<std::string>& fields,
+                                                 const ParseContext& context,
+                                                 std::vector<FieldError>* errors) const {
+  return ParseDeath(row, Views(fields), context, errors);
+}
+
+std::optional<BookingRecord> RowParser::ParseBooking(int64_t row,
+                                                     const std::vector<std::string>& fields,
+                                                     const ParseContext& context,
+                                                     std::vector<FieldError>* errors) const {
+  return ParseBooking(row, Views(fields), context, errors);
 }
 
 }  // namespace cradle::records

@@ -4,14 +4,21 @@
 // documented column present, none extra (a misspelt column is never silently
 // ignored), order free. Rules that need other rows or the store (duplicate
 // ids, a death's birth) are the importer's.
+//
+// Fields may be given as views (CsvReader::NextView): a valid row is checked
+// without allocating, except for the record's own strings. A RowParser is
+// immutable once made, so several threads may use one.
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
 #include "base/result.h"
+#include "records/lsoa_set.h"
 #include "records/record_types.h"
 
 namespace cradle::records {
@@ -20,6 +27,8 @@ namespace cradle::records {
 struct ParseContext {
   const std::unordered_set<std::string>* known_lsoas = nullptr;  // null: format check only
   Date today;  // the latest date a record may carry
+  // The same codes as known_lsoas, faster to look up; used instead when set.
+  const LsoaSet* lsoa_set = nullptr;
 };
 
 class RowParser {
@@ -32,6 +41,18 @@ class RowParser {
   RecordKind kind() const { return kind_; }
 
   // Each returns the record, or nothing with the row's errors appended.
+  // REQUIRES: fields has as many entries as the header had.
+  std::optional<BirthRecord> ParseBirth(int64_t row, std::span<const std::string_view> fields,
+                                        const ParseContext& context,
+                                        std::vector<FieldError>* errors) const;
+  std::optional<DeathRecord> ParseDeath(int64_t row, std::span<const std::string_view> fields,
+                                        const ParseContext& context,
+                                        std::vector<FieldError>* errors) const;
+  std::optional<BookingRecord> ParseBooking(int64_t row, std::span<const std::string_view> fields,
+                                            const ParseContext& context,
+                                            std::vector<FieldError>* errors) const;
+
+  // The same for rows held as strings.
   std::optional<BirthRecord> ParseBirth(int64_t row, const std::vector<std::string>& fields,
                                         const ParseContext& context,
                                         std::vector<FieldError>* errors) const;

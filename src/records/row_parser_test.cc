@@ -65,6 +65,25 @@ TEST(RowParserTest, ReportsEveryBadFieldOfARow) {
             "ivf = Y");
 }
 
+TEST(RowParserTest, AnLsoaSetStandsInForTheKnownCodes) {
+  auto parser = RowParser::ForHeader(RecordKind::kBirths, RowParser::Columns(RecordKind::kBirths),
+                                     "births.csv");
+  ASSERT_TRUE(parser.ok());
+  const std::unordered_set<std::string> codes = {"E01013601"};
+  const LsoaSet lsoa_set(codes);
+  ParseContext context = Context();  // knows E01013600 as a string
+  context.lsoa_set = &lsoa_set;      // knows only E01013601, and wins
+  std::vector<FieldError> errors;
+  EXPECT_FALSE(parser->ParseBirth(2, GoodBirth(), context, &errors).has_value());
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].reason, "'E01013600' is not an LSOA known to the store");
+  std::vector<std::string> fields = GoodBirth();
+  fields[2] = "E01013601";
+  errors.clear();
+  EXPECT_TRUE(parser->ParseBirth(2, fields, context, &errors).has_value());
+  EXPECT_TRUE(errors.empty());
+}
+
 TEST(RowParserTest, LongAndNonUtf8ValuesAreShownSafely) {
   auto parser = RowParser::ForHeader(RecordKind::kBookings,
                                      RowParser::Columns(RecordKind::kBookings), "bookings.csv");
