@@ -1,5 +1,5 @@
 // Writing record-level extracts: one RecordImport is one transaction over one
-// file. Rows are added one at a time (the importer streams the file), so
+// file. Rows are added in batches as the importer streams the file, so
 // memory does not grow with the file; duplicate ids are found by the
 // database's primary keys, including duplicates within the same file. The
 // destructor rolls back unless Commit() succeeded: all rows land or none.
@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "base/result.h"
@@ -37,9 +38,22 @@ class RecordImport {
  public:
   virtual ~RecordImport() = default;
 
-  virtual Result<InsertResult> AddBirth(const records::BirthRecord& birth, int64_t row) = 0;
-  virtual Result<InsertResult> AddDeath(const records::DeathRecord& death, int64_t row) = 0;
-  virtual Result<InsertResult> AddBooking(const records::BookingRecord& booking, int64_t row) = 0;
+  // Each adds records in file order, rows[i] being the file row of record i,
+  // and sets results[i] to what became of record i: the same outcomes as
+  // adding them one at a time (a batch lets the backend write many rows per
+  // statement). Only a database failure is an error Status.
+  // REQUIRES: the spans have the same size; rows are distinct.
+  virtual Status AddBirths(std::span<const records::BirthRecord> births,
+                           std::span<const int64_t> rows, std::span<InsertResult> results) = 0;
+  virtual Status AddDeaths(std::span<const records::DeathRecord> deaths,
+                           std::span<const int64_t> rows, std::span<InsertResult> results) = 0;
+  virtual Status AddBookings(std::span<const records::BookingRecord> bookings,
+                             std::span<const int64_t> rows, std::span<InsertResult> results) = 0;
+
+  // One record at a time: a batch of one.
+  Result<InsertResult> AddBirth(const records::BirthRecord& birth, int64_t row);
+  Result<InsertResult> AddDeath(const records::DeathRecord& death, int64_t row);
+  Result<InsertResult> AddBooking(const records::BookingRecord& booking, int64_t row);
 
   // The date of birth of a stored (or just added) birth, if there is one.
   virtual Result<std::optional<records::Date>> BirthDate(const std::string& birth_id) = 0;

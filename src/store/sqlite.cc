@@ -46,6 +46,13 @@ Statement& Statement::Bind(int index, std::string_view value) {
   return *this;
 }
 
+Statement& Statement::BindView(int index, std::string_view value) {
+  int rc =
+      sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
+  if (rc != SQLITE_OK) bind_error_ = rc;
+  return *this;
+}
+
 Statement& Statement::Bind(int index, std::optional<double> value) {
   return value ? Bind(index, *value) : BindNull(index);
 }
@@ -70,6 +77,14 @@ Result<bool> Statement::Step() {
 Status Statement::Run() {
   auto step = Step();
   Reset();
+  if (!step.ok()) return step.status();
+  return Status::Ok();
+}
+
+Status Statement::RunKeepingBindings() {
+  auto step = Step();
+  sqlite3_reset(stmt_);
+  bind_error_ = SQLITE_OK;
   if (!step.ok()) return step.status();
   return Status::Ok();
 }
@@ -100,6 +115,9 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
   if (rc != SQLITE_OK) return SqliteError(db->db_, "cannot open database " + path);
   sqlite3_busy_timeout(db->db_, 5000);
+  // Only takes effect on a database with no tables yet, and must come before
+  // the switch to WAL.
+  CRADLE_RETURN_IF_ERROR(db->Exec("PRAGMA page_size = 16384"));
   CRADLE_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys = ON"));
   CRADLE_RETURN_IF_ERROR(db->Exec("PRAGMA journal_mode = WAL"));
   // In WAL mode NORMAL keeps the database consistent after a crash; only the

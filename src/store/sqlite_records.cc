@@ -1,5 +1,10 @@
 #include "store/internal/sqlite_records.h"
 
+#include <array>
+#include <iterator>
+#include <string>
+#include <string_view>
+
 namespace cradle::store::internal {
 
 const char* const kRecordsMigration = R"sql(
@@ -57,8 +62,6 @@ using records::BookingRecord;
 using records::Date;
 using records::DeathRecord;
 using records::RecordKind;
-
-std::string FlagText(char flag) { return std::string(1, flag); }
 
 BirthRecord ReadBirth(const Statement& stmt, int first) {
   BirthRecord b;
@@ -135,6 +138,25 @@ const char* Key(RecordKind kind) {
   return kind == RecordKind::kBookings ? "pregnancy_id" : "birth_id";
 }
 
+// Rows per INSERT statement, largest first. One statement of many rows costs
+// SQLite much less per row than as many one-row statements (sqlite3_step, the
+// cursor and the program's bookkeeping are paid once): 512 rows a statement
+// took a 2M-row births import from 4.0 s to 2.9 s against one row at a time
+// (64: 3.5 s). The smaller sizes take what is left of a batch, so a batch of
+// 4,090 valid rows is 7 + 7 + 7 + 6 statements, not 506.
+constexpr size_t kStatementRows[] = {512, 64, 8, 1};
+constexpr size_t kMaxStatementRows = kStatementRows[0];
+
+// A flag as one-character text that outlives any statement (BindView).
+std::string_view FlagView(char flag) {
+  static constexpr std::array<char, 256> kChars = [] {
+    std::array<char, 256> chars{};
+    for (int c = 0; c < 256; ++c) chars[c] = static_cast<char>(c);
+    return chars;
+  }();
+  return std::string_view(&kChars[static_cast<unsigned char>(flag)], 1);
+}
+
 class SqliteRecordImport final : public RecordImport {
  public:
   SqliteRecordImport(Database& db, RecordKind kind) : db_(db), kind_(kind) {}
@@ -151,13 +173,9 @@ class SqliteRecordImport final : public RecordImport {
     import_id_ = id.ColumnInt64(0);
     std::string table = Table(kind_);
     std::string columns = Columns(kind_);
-    int count = kind_ == RecordKind::kBirths ? 13 : kind_ == RecordKind::kDeaths ? 4 : 6;
-    std::string params;
-    for (int idx = 1; idx <= count + 2; ++idx)
-      params += (idx > 1 ? ", ?" : "?") + std::to_string(idx);
-    CRADLE_ASSIGN_OR_RETURN(insert_, db_.Prepare("INSERT INTO " + table + " (" + columns +
-                                                 ", import_id, source_row) VALUES (" + params +
-                                                 ") ON CONFLICT DO NOTHING"));
+    for (size_t size = 0; size < std::size(kStatementRows); ++size) {
+      CRADLE_ASSIGN_OR_RETURN(inserts_[size], db_.Prepare(InsertSql(kStatementRows[size])));
+    }
     CRADLE_ASSIGN_OR_RETURN(
         existing_, db_.Prepare("SELECT " + columns + ", import_id, source_row FROM " + table +
                                " WHERE " + Key(kind_) + " = ?1"));
@@ -166,51 +184,70 @@ class SqliteRecordImport final : public RecordImport {
     return Status::Ok();
   }
 
-  Result<InsertResult> AddBirth(const BirthRecord& b, int64_t row) override {
-    insert_->Bind(1, b.birth_id)
-        .Bind(2, b.date_of_birth.ToString())
-        .Bind(3, b.lsoa21)
-        .Bind(4, b.ethnic_group)
-        .Bind(5, b.mother_age_band)
-        .Bind(6, static_cast<int64_t>(b.gestation_weeks))
-        .Bind(7, static_cast<int64_t>(b.birthweight_grams))
-        .Bind(8, static_cast<int64_t>(b.multiplicity))
-        .Bind(9, FlagText(b.ivf))
-        .Bind(10, FlagText(b.overseas_ivf))
-        .Bind(11, FlagText(b.smoking_at_booking))
-        .Bind(12, FlagText(b.smoking_at_delivery))
-        .Bind(13, b.maternal_bmi_band)
-        .Bind(14, import_id_)
-        .Bind(15, row);
-    return Finish(
-        b.birth_id, [&](const Statement& stmt) { return ReadBirth(stmt, 0) == b; }, 13);
+  Status AddBirths(std::span<const BirthRecord> births, std::span<const int64_t> rows,
+                   std::span<InsertResult> results) override {
+    auto bind = [this](Statement& stmt, int first, size_t slot, const BirthRecord& b, int64_t row) {
+      dates_[slot] = b.date_of_birth.ToString();
+      stmt.BindView(first, b.birth_id)
+          .BindView(first + 1, dates_[slot])
+          .BindView(first + 2, b.lsoa21)
+          .BindView(first + 3, b.ethnic_group)
+          .BindView(first + 4, b.mother_age_band)
+          .Bind(first + 5, static_cast<int64_t>(b.gestation_weeks))
+          .Bind(first + 6, static_cast<int64_t>(b.birthweight_grams))
+          .Bind(first + 7, static_cast<int64_t>(b.multiplicity))
+          .BindView(first + 8, FlagView(b.ivf))
+          .BindView(first + 9, FlagView(b.overseas_ivf))
+          .BindView(first + 10, FlagView(b.smoking_at_booking))
+          .BindView(first + 11, FlagView(b.smoking_at_delivery))
+          .BindView(first + 12, b.maternal_bmi_band)
+          .Bind(first + 13, import_id_)
+          .Bind(first + 14, row);
+    };
+    return AddAll(
+        births, rows, results, bind,
+        [](const BirthRecord& b) -> const std::string& { return b.birth_id; },
+        [](const Statement& stmt, const BirthRecord& b) { return ReadBirth(stmt, 0) == b; });
   }
 
-  Result<InsertResult> AddDeath(const DeathRecord& d, int64_t row) override {
-    insert_->Bind(1, d.birth_id)
-        .Bind(2, d.date_of_death.ToString())
-        .Bind(3, static_cast<int64_t>(d.age_at_death_days));
-    if (d.category_of_death) {
-      insert_->Bind(4, static_cast<int64_t>(*d.category_of_death));
-    } else {
-      insert_->BindNull(4);
-    }
-    insert_->Bind(5, import_id_).Bind(6, row);
-    return Finish(
-        d.birth_id, [&](const Statement& stmt) { return ReadDeath(stmt, 0) == d; }, 4);
+  Status AddDeaths(std::span<const DeathRecord> deaths, std::span<const int64_t> rows,
+                   std::span<InsertResult> results) override {
+    auto bind = [this](Statement& stmt, int first, size_t slot, const DeathRecord& d, int64_t row) {
+      dates_[slot] = d.date_of_death.ToString();
+      stmt.BindView(first, d.birth_id)
+          .BindView(first + 1, dates_[slot])
+          .Bind(first + 2, static_cast<int64_t>(d.age_at_death_days));
+      if (d.category_of_death) {
+        stmt.Bind(first + 3, static_cast<int64_t>(*d.category_of_death));
+      } else {
+        stmt.BindNull(first + 3);
+      }
+      stmt.Bind(first + 4, import_id_).Bind(first + 5, row);
+    };
+    return AddAll(
+        deaths, rows, results, bind,
+        [](const DeathRecord& d) -> const std::string& { return d.birth_id; },
+        [](const Statement& stmt, const DeathRecord& d) { return ReadDeath(stmt, 0) == d; });
   }
 
-  Result<InsertResult> AddBooking(const BookingRecord& b, int64_t row) override {
-    insert_->Bind(1, b.pregnancy_id)
-        .Bind(2, b.lsoa21)
-        .Bind(3, b.ethnic_group)
-        .Bind(4, static_cast<int64_t>(b.gestation_at_booking_days))
-        .Bind(5, b.booking_date.ToString())
-        .Bind(6, b.provider)
-        .Bind(7, import_id_)
-        .Bind(8, row);
-    return Finish(
-        b.pregnancy_id, [&](const Statement& stmt) { return ReadBooking(stmt, 0) == b; }, 6);
+  Status AddBookings(std::span<const BookingRecord> bookings, std::span<const int64_t> rows,
+                     std::span<InsertResult> results) override {
+    auto bind = [this](Statement& stmt, int first, size_t slot, const BookingRecord& b,
+                       int64_t row) {
+      dates_[slot] = b.booking_date.ToString();
+      stmt.BindView(first, b.pregnancy_id)
+          .BindView(first + 1, b.lsoa21)
+          .BindView(first + 2, b.ethnic_group)
+          .Bind(first + 3, static_cast<int64_t>(b.gestation_at_booking_days))
+          .BindView(first + 4, dates_[slot])
+          .BindView(first + 5, b.provider)
+          .Bind(first + 6, import_id_)
+          .Bind(first + 7, row);
+    };
+    return AddAll(
+        bookings, rows, results, bind,
+        [](const BookingRecord& b) -> const std::string& { return b.pregnancy_id; },
+        [](const Statement& stmt, const BookingRecord& b) { return ReadBooking(stmt, 0) == b; });
   }
 
   Result<std::optional<Date>> BirthDate(const std::string& birth_id) override {
@@ -234,31 +271,85 @@ class SqliteRecordImport final : public RecordImport {
                                .Bind(5, import_id_)
                                .Run());
     // Statements must be finalised before the transaction ends cleanly.
-    insert_.reset();
+    for (std::optional<Statement>& insert : inserts_) insert.reset();
     existing_.reset();
     birth_date_.reset();
     return txn_->Commit();
   }
 
  private:
-  // After the insert was bound: runs it and, when the key was already taken,
-  // tells a duplicate within this import from an unchanged or conflicting
-  // earlier record.
+  int ColumnCount() const {
+    return kind_ == RecordKind::kBirths ? 13 : kind_ == RecordKind::kDeaths ? 4 : 6;
+  }
+
+  // INSERT of `rows` rows that skips a row whose key is taken, so a clash
+  // costs nothing until it is looked at (Classify). Parameters are plain `?`,
+  // numbered in order: SQLite looks numbered names up one by one when it
+  // prepares, which for thousands of them is slow.
+  std::string InsertSql(size_t rows) const {
+    const int params = ColumnCount() + 2;
+    std::string sql = std::string("INSERT INTO ") + Table(kind_) + " (" + Columns(kind_) +
+                      ", import_id, source_row) VALUES ";
+    for (size_t row = 0; row < rows; ++row) {
+      sql += row > 0 ? ", (?" : "(?";
+      for (int idx = 1; idx < params; ++idx) sql += ", ?";
+      sql += ")";
+    }
+    return sql + " ON CONFLICT DO NOTHING";
+  }
+
+  // Inserts records as many at a time as kStatementRows allows; a statement
+  // that changed fewer rows than it carried had a key clash, and each of its
+  // rows is then looked up to say which.
+  template <typename Record, typename Bind, typename KeyOf, typename SameAs>
+  Status AddAll(std::span<const Record> records, std::span<const int64_t> rows,
+                std::span<InsertResult> results, Bind bind, KeyOf key_of, SameAs same_as) {
+    const int params = ColumnCount() + 2;
+    size_t start = 0;
+    for (size_t size = 0; size < std::size(kStatementRows); ++size) {
+      const size_t count = kStatementRows[size];
+      Statement& insert = *inserts_[size];
+      for (; start + count <= records.size(); start += count) {
+        for (size_t slot = 0; slot < count; ++slot) {
+          bind(insert, static_cast<int>(slot) * params + 1, slot, records[start + slot],
+               rows[start + slot]);
+        }
+        CRADLE_RETURN_IF_ERROR(insert.RunKeepingBindings());
+        if (db_.Changes() == static_cast<int64_t>(count)) {
+          for (size_t slot = 0; slot < count; ++slot) results[start + slot] = {};
+          continue;
+        }
+        for (size_t slot = 0; slot < count; ++slot) {
+          const Record& record = records[start + slot];
+          CRADLE_ASSIGN_OR_RETURN(
+              results[start + slot],
+              Classify(key_of(record), rows[start + slot],
+                       [&](const Statement& stmt) { return same_as(stmt, record); }));
+        }
+      }
+    }
+    return Status::Ok();
+  }
+
+  // What became of the row of `key` from file row `row`, after an insert that
+  // skipped clashing keys: inserted if the stored row is this one; else a
+  // duplicate within this import, or an earlier import's row that is the
+  // same (unchanged) or not (conflict).
   template <typename SameAs>
-  Result<InsertResult> Finish(const std::string& key, SameAs same_as, int import_column) {
-    Status inserted = insert_->Run();
-    if (!inserted.ok()) return inserted;
-    if (db_.Changes() == 1) return InsertResult{InsertOutcome::kInserted, 0};
-    existing_->Bind(1, key);
+  Result<InsertResult> Classify(const std::string& key, int64_t row, SameAs same_as) {
+    existing_->BindView(1, key);
     auto found = existing_->Step();
     if (!found.ok() || !*found) {
       existing_->Reset();
       return found.ok() ? Status::Internal("a conflicting row vanished") : found.status();
     }
+    const int import_column = ColumnCount();
     InsertResult result;
     result.first_row = existing_->ColumnInt64(import_column + 1);
     if (existing_->ColumnInt64(import_column) == import_id_) {
-      result.outcome = InsertOutcome::kDuplicateInImport;
+      result.outcome =
+          result.first_row == row ? InsertOutcome::kInserted : InsertOutcome::kDuplicateInImport;
+      if (result.outcome == InsertOutcome::kInserted) result.first_row = 0;
     } else {
       result.outcome = same_as(*existing_) ? InsertOutcome::kUnchanged : InsertOutcome::kConflict;
     }
@@ -270,7 +361,10 @@ class SqliteRecordImport final : public RecordImport {
   RecordKind kind_;
   int64_t import_id_ = 0;
   std::unique_ptr<Transaction> txn_;
-  std::optional<Statement> insert_, existing_, birth_date_;
+  std::optional<Statement> inserts_[std::size(kStatementRows)];  // one per kStatementRows size
+  std::optional<Statement> existing_, birth_date_;
+  // The text of each bound row's date, alive until the statement has run.
+  std::array<std::string, kMaxStatementRows> dates_;
 };
 
 template <typename Record, typename Reader>
