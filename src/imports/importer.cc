@@ -6,6 +6,7 @@
 
 #include "base/csv_reader.h"
 #include "base/csv_writer.h"
+#include "imports/row_batches.h"
 #include "records/row_parser.h"
 
 namespace cradle::imports {
@@ -40,87 +41,177 @@ std::string DuplicateReason(const store::InsertResult& result, const std::string
   }
 }
 
-class RowImporter {
- public:
-  RowImporter(RecordKind kind, const records::RowParser& parser,
-              const records::ParseContext& context, store::RecordImport& import)
-      : kind_(kind), parser_(parser), context_(context), import_(import) {}
+// Death rows that are valid on their own are checked against their birth:
+// one must be stored, the death must fall in its first year and the age at
+// death must agree with the dates. Appends the errors; false if any.
+Result<bool> CheckAgainstBirth(store::RecordImport& import, const records::DeathRecord& death,
+                               int64_t row, std::vector<FieldError>* errors) {
+  CRADLE_ASSIGN_OR_RETURN(auto born, import.BirthDate(death.birth_id));
+  if (!born) {
+    errors->push_back(
+        {row, "birth_id",
+         "'" + death.birth_id + "' matches no birth in the store; import the births first"});
+    return false;
+  }
+  int days = death.date_of_death - *born;
+  if (days < 0) {
+    errors->push_back({row, "date_of_death",
+                       "'" + death.date_of_death.ToString() + "' is before the date of birth (" +
+                           born->ToString() + ")"});
+  } else if (days > 364) {
+    errors->push_back({row, "date_of_death",
+                       "'" + death.date_of_death.ToString() + "' is " + std::to_string(days) +
+                           " days after the birth (" + born->ToString() +
+                           "): not an infant death"});
+  } else if (days != death.age_at_death_days) {
+    errors->push_back({row, "age_at_death_days",
+                       "'" + std::to_string(death.age_at_death_days) +
+                           "' disagrees with the dates: " + death.date_of_death.ToString() +
+                           " is " + std::to_string(days) + " days after the birth (" +
+                           born->ToString() + ")"});
+  } else {
+    return true;
+  }
+  return false;
+}
 
-  // Validates and adds one row; appends its errors. false if it was refused.
-  Result<bool> Add(const CsvRow& row, std::vector<FieldError>* errors,
-                   store::ImportCounts* counts) {
-    size_t before = errors->size();
-    std::optional<store::InsertResult> result;
-    std::string id, id_column;
+// The second stage of an import, on the caller's thread: writes each batch's
+// valid records to the store, in file order, and keeps the report: counts,
+// the first errors, the rejects file and progress.
+class BatchWriter {
+ public:
+  BatchWriter(RecordKind kind, const std::string& path, int64_t bytes_total,
+              const ImportOptions& options, store::RecordImport& import, std::ofstream& rejects,
+              ImportReport& report)
+      : kind_(kind),
+        path_(path),
+        bytes_total_(bytes_total),
+        options_(options),
+        import_(import),
+        rejects_(rejects),
+        report_(report) {}
+
+  Status Write(RowBatch& batch) {
     switch (kind_) {
-      case RecordKind::kBirths: {
-        auto birth = parser_.ParseBirth(row.row_number, row.fields, context_, errors);
-        if (!birth) return false;
-        id = birth->birth_id;
-        id_column = "birth_id";
-        CRADLE_ASSIGN_OR_RETURN(result, import_.AddBirth(*birth, row.row_number));
+      case RecordKind::kBirths:
+        results_.resize(batch.births.size());
+        CRADLE_RETURN_IF_ERROR(import_.AddBirths(batch.births, batch.record_rows, results_));
         break;
+      case RecordKind::kBookings:
+        results_.resize(batch.bookings.size());
+        CRADLE_RETURN_IF_ERROR(import_.AddBookings(batch.bookings, batch.record_rows, results_));
+        break;
+      case RecordKind::kDeaths:
+        CRADLE_RETURN_IF_ERROR(WriteDeaths(batch));
+        break;
+    }
+    for (const RowBatch::Row& row : batch.rows) {
+      if (row.entry == RowBatch::Entry::kBrokenCsv) {
+        ++report_.rows_with_errors;
+        ++report_.counts.rejected;
+        Reject(batch.errors[row.index]);
+        continue;
       }
-      case RecordKind::kDeaths: {
-        auto death = parser_.ParseDeath(row.row_number, row.fields, context_, errors);
-        if (!death) return false;
-        id = death->birth_id;
-        id_column = "birth_id";
-        CRADLE_ASSIGN_OR_RETURN(auto born, import_.BirthDate(death->birth_id));
-        if (!born) {
-          errors->push_back(
-              {row.row_number, "birth_id",
-               "'" + death->birth_id + "' matches no birth in the store; import the births first"});
-          return false;
+      any_row_ = true;
+      ++report_.counts.rows_read;
+      if (row.entry == RowBatch::Entry::kFieldErrors) {
+        ++report_.rows_with_errors;
+        ++report_.counts.rejected;
+        for (uint32_t idx = 0; idx < row.error_count; ++idx) Reject(batch.errors[row.index + idx]);
+      } else {
+        const store::InsertResult& result = results_[row.index];
+        switch (result.outcome) {
+          case store::InsertOutcome::kInserted:
+            ++report_.counts.inserted;
+            break;
+          case store::InsertOutcome::kUnchanged:
+            ++report_.counts.unchanged;
+            break;
+          default:
+            ++report_.rows_with_errors;
+            ++report_.counts.rejected;
+            Reject({row.row_number, IdColumn(), DuplicateReason(result, Id(batch, row.index))});
         }
-        int days = death->date_of_death - *born;
-        if (days < 0) {
-          errors->push_back({row.row_number, "date_of_death",
-                             "'" + death->date_of_death.ToString() +
-                                 "' is before the date of birth (" + born->ToString() + ")"});
-        } else if (days > 364) {
-          errors->push_back({row.row_number, "date_of_death",
-                             "'" + death->date_of_death.ToString() + "' is " +
-                                 std::to_string(days) + " days after the birth (" +
-                                 born->ToString() + "): not an infant death"});
-        } else if (days != death->age_at_death_days) {
-          errors->push_back({row.row_number, "age_at_death_days",
-                             "'" + std::to_string(death->age_at_death_days) +
-                                 "' disagrees with the dates: " + death->date_of_death.ToString() +
-                                 " is " + std::to_string(days) + " days after the birth (" +
-                                 born->ToString() + ")"});
-        }
-        if (errors->size() > before) return false;
-        CRADLE_ASSIGN_OR_RETURN(result, import_.AddDeath(*death, row.row_number));
-        break;
       }
-      case RecordKind::kBookings: {
-        auto booking = parser_.ParseBooking(row.row_number, row.fields, context_, errors);
-        if (!booking) return false;
-        id = booking->pregnancy_id;
-        id_column = "pregnancy_id";
-        CRADLE_ASSIGN_OR_RETURN(result, import_.AddBooking(*booking, row.row_number));
-        break;
+      if (report_.counts.rows_read % kProgressEvery == 0) ReportProgress(batch.bytes_read);
+    }
+    bytes_read_ = batch.bytes_read;
+    return Status::Ok();
+  }
+
+  // After the last batch.
+  void ReportProgress() { ReportProgress(bytes_read_); }
+  bool any_row() const { return any_row_; }
+
+ private:
+  // Checks each death against its birth first: a death that fails becomes a
+  // refused row of the batch; the others are written together.
+  Status WriteDeaths(RowBatch& batch) {
+    deaths_.clear();
+    death_rows_.clear();
+    for (RowBatch::Row& row : batch.rows) {
+      if (row.entry != RowBatch::Entry::kRecord) continue;
+      records::DeathRecord& death = batch.deaths[row.index];
+      const size_t errors_before = batch.errors.size();
+      CRADLE_ASSIGN_OR_RETURN(bool valid,
+                              CheckAgainstBirth(import_, death, row.row_number, &batch.errors));
+      if (valid) {
+        row.index = static_cast<uint32_t>(deaths_.size());
+        deaths_.push_back(std::move(death));
+        death_rows_.push_back(row.row_number);
+      } else {
+        row.entry = RowBatch::Entry::kFieldErrors;
+        row.index = static_cast<uint32_t>(errors_before);
+        row.error_count = static_cast<uint32_t>(batch.errors.size() - errors_before);
       }
     }
-    switch (result->outcome) {
-      case store::InsertOutcome::kInserted:
-        ++counts->inserted;
-        return true;
-      case store::InsertOutcome::kUnchanged:
-        ++counts->unchanged;
-        return true;
-      default:
-        errors->push_back({row.row_number, id_column, DuplicateReason(*result, id)});
-        return false;
+    batch.deaths.swap(deaths_);  // the record of row.index is now batch.deaths[row.index]
+    results_.resize(batch.deaths.size());
+    return import_.AddDeaths(batch.deaths, death_rows_, results_);
+  }
+
+  const char* IdColumn() const {
+    return kind_ == RecordKind::kBookings ? "pregnancy_id" : "birth_id";
+  }
+
+  const std::string& Id(const RowBatch& batch, uint32_t index) const {
+    switch (kind_) {
+      case RecordKind::kBirths:
+        return batch.births[index].birth_id;
+      case RecordKind::kDeaths:
+        return batch.deaths[index].birth_id;
+      case RecordKind::kBookings:
+        break;
+    }
+    return batch.bookings[index].pregnancy_id;
+  }
+
+  void Reject(const FieldError& error) {
+    ++report_.error_count;
+    if (report_.errors.size() < options_.max_reported) report_.errors.push_back(error);
+    if (rejects_.is_open()) {
+      WriteCsvRow(rejects_, {path_, std::to_string(error.row), error.column, error.reason});
     }
   }
 
- private:
-  RecordKind kind_;
-  const records::RowParser& parser_;
-  const records::ParseContext& context_;
+  void ReportProgress(int64_t bytes_read) {
+    if (options_.on_progress) {
+      options_.on_progress({bytes_read, bytes_total_, report_.counts.rows_read});
+    }
+  }
+
+  const RecordKind kind_;
+  const std::string& path_;
+  const int64_t bytes_total_;
+  const ImportOptions& options_;
   store::RecordImport& import_;
+  std::ofstream& rejects_;
+  ImportReport& report_;
+  std::vector<store::InsertResult> results_;
+  std::vector<records::DeathRecord> deaths_;
+  std::vector<int64_t> death_rows_;
+  int64_t bytes_read_ = 0;
+  bool any_row_ = false;
 };
 
 }  // namespace
@@ -134,7 +225,8 @@ Result<ImportReport> ImportFile(store::Store& store, RecordKind kind, const std:
   CRADLE_ASSIGN_OR_RETURN(auto csv, CsvReader::Open(path));
   CRADLE_ASSIGN_OR_RETURN(auto parser, records::RowParser::ForHeader(kind, csv->header(), path));
   CRADLE_ASSIGN_OR_RETURN(auto lsoas, KnownLsoas(store));
-  records::ParseContext context{&lsoas, options.today};
+  const records::LsoaSet lsoa_set(lsoas);
+  records::ParseContext context{&lsoas, options.today, &lsoa_set};
   // The log records the file's size; the rows themselves make a re-import a no-op.
   CRADLE_ASSIGN_OR_RETURN(auto import,
                           store.BeginImport(kind, path, "bytes:" + std::to_string(total)));
@@ -146,54 +238,19 @@ Result<ImportReport> ImportFile(store::Store& store, RecordKind kind, const std:
     WriteCsvRow(rejects, {"file", "row", "column", "reason"});
   }
 
-  RowImporter importer(kind, parser, context, *import);
-  std::vector<FieldError> row_errors;
-  auto report_progress = [&] {
-    if (options.on_progress) {
-      options.on_progress({csv->bytes_read(), size_error ? 0 : total, report.counts.rows_read});
+  // Parsing and checking fields runs on a second thread, batches ahead of
+  // the writes; the store is only ever used from this one.
+  BatchWriter writer(kind, path, size_error ? 0 : total, options, *import, rejects, report);
+  {
+    RowBatchReader reader(std::move(csv), std::move(parser), context, {});
+    while (std::unique_ptr<RowBatch> batch = reader.Next()) {
+      CRADLE_RETURN_IF_ERROR(batch->status);
+      CRADLE_RETURN_IF_ERROR(writer.Write(*batch));
+      reader.Recycle(std::move(batch));
     }
-  };
-  bool any_row = false;
-  while (true) {
-    auto next = csv->Next();
-    if (!next.ok()) {
-      // A malformed record (a ragged row, an unterminated quote): reported
-      // like a field error so nothing is lost and --skip-invalid can go on
-      // where the CSV allows it.
-      const CsvReader::RowError& error = csv->last_error();
-      ++report.error_count;
-      ++report.rows_with_errors;
-      ++report.counts.rejected;
-      if (report.errors.size() < options.max_reported) {
-        report.errors.push_back({error.row, "", error.reason});
-      }
-      if (rejects.is_open()) {
-        WriteCsvRow(rejects, {path, std::to_string(error.row), "", error.reason});
-      }
-      if (!error.recoverable) break;
-      continue;
-    }
-    if (!next->has_value()) break;
-    any_row = true;
-    const CsvRow& row = **next;
-    ++report.counts.rows_read;
-    row_errors.clear();
-    CRADLE_ASSIGN_OR_RETURN(bool accepted, importer.Add(row, &row_errors, &report.counts));
-    if (!accepted) {
-      ++report.rows_with_errors;
-      ++report.counts.rejected;
-      report.error_count += static_cast<int64_t>(row_errors.size());
-      for (const FieldError& error : row_errors) {
-        if (report.errors.size() < options.max_reported) report.errors.push_back(error);
-        if (rejects.is_open()) {
-          WriteCsvRow(rejects, {path, std::to_string(error.row), error.column, error.reason});
-        }
-      }
-    }
-    if (report.counts.rows_read % kProgressEvery == 0) report_progress();
   }
-  report_progress();
-  if (!any_row && report.error_count == 0) {
+  writer.ReportProgress();
+  if (!writer.any_row() && report.error_count == 0) {
     return Status::InvalidData(path +
                                ": row 2: the file has a header but no rows; nothing was "
                                "imported");

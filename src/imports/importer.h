@@ -7,6 +7,10 @@
 // skip_invalid the valid rows land and every rejected row is written to a
 // rejects CSV with file, row, column and reason. Importing the same file
 // twice changes nothing.
+//
+// Reading and checking fields runs on a second thread (row_batches.h), a few
+// thousand rows ahead of the database writes, which stay on the caller's
+// thread; progress is reported on the caller's thread too.
 #pragma once
 
 #include <cstdint>
