@@ -1,5 +1,7 @@
 #include "imports/row_batches.h"
 
+#include <pthread.h>
+
 #include <utility>
 
 namespace cradle::imports {
@@ -27,7 +29,11 @@ RowBatchReader::RowBatchReader(std::unique_ptr<CsvReader> csv, records::RowParse
       // Room for every batch that can exist at once: those queued, the one
       // being filled and the one the consumer holds.
       free_(options.batches_ahead + 2) {
-  thread_ = std::thread([this] { Run(); });
+  thread_ = std::thread([this] {
+    // Named for top -H and perf: "which thread is busy" is the first question.
+    pthread_setname_np(pthread_self(), "cradle-parse");
+    Run();
+  });
 }
 
 RowBatchReader::~RowBatchReader() {

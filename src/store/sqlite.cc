@@ -1,7 +1,18 @@
 #include "store/sqlite.h"
 
+#include <mutex>
+
 namespace cradle::store {
 namespace {
+
+// SQLite's allocation statistics take a global mutex on every allocation,
+// and Cradle never reads them. The setting must come before SQLite
+// initialises, hence once, before the first connection (if something else
+// initialised SQLite first, the call fails harmlessly).
+void TurnOffMemoryStatistics() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
 
 Status SqliteError(sqlite3* db, std::string_view what) {
   return Status::IoError(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
@@ -108,11 +119,14 @@ std::string Statement::ColumnText(int index) const {
 }
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
+  TurnOffMemoryStatistics();
   std::unique_ptr<Database> db(new Database());
   db->path_ = path;
+  // No connection mutex (one thread at a time, see sqlite.h): a bulk import
+  // would otherwise lock and unlock it for every bound value.
   int rc =
       sqlite3_open_v2(path.c_str(), &db->db_,
-                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) return SqliteError(db->db_, "cannot open database " + path);
   sqlite3_busy_timeout(db->db_, 5000);
   // Only takes effect on a database with no tables yet, and must come before

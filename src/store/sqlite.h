@@ -1,7 +1,9 @@
 // A thin RAII layer over the SQLite C API: a connection, prepared statements
 // with typed binds and reads, and a transaction that rolls back unless
 // committed. Every failure is a Status carrying SQLite's own message. Nothing
-// here knows Cradle's schema.
+// here knows Cradle's schema. A Database and its statements are used from one
+// thread at a time (SQLite's multi-thread mode); different Databases may be
+// used from different threads.
 #pragma once
 
 #include <sqlite3.h>

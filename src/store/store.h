@@ -1,7 +1,8 @@
 // The one interface Cradle persists through. The embedded SQLite backend is the
 // default (OpenSqliteStore); a PostgreSQL backend for multi-user deployments
 // will implement the same interface. Every write is one transaction: all of an
-// import lands or none of it.
+// import lands or none of it. A Store, and any RecordImport it begins, is used
+// from one thread at a time.
 #pragma once
 
 #include <functional>
