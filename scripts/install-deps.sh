@@ -9,7 +9,7 @@ PACKAGES=(
   libboost-dev          # Boost.Math: distributions for the confidence intervals
   libfmt-dev libcli11-dev nlohmann-json3-dev
   libsqlite3-dev sqlite3
-  libcsv-dev            # RFC 4180 CSV parsing
+  libcsv-dev            # the reference the CSV reader is tested against
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 
