@@ -13,7 +13,8 @@
 
 namespace cradle::store::internal {
 
-extern const char* const kRecordsMigration;
+extern const char* const kRecordsMigration;         // schema 2
+extern const char* const kCompactRecordsMigration;  // schema 3
 
 Result<std::unique_ptr<RecordImport>> BeginSqliteImport(Database& db, records::RecordKind kind,
                                                         const std::string& file,
