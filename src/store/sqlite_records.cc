@@ -1,14 +1,12 @@
 #include "store/internal/sqlite_records.h"
 
+#include <array>
 #include <iterator>
 #include <string>
 #include <string_view>
 
-#include "store/internal/stored_codes.h"
-
 namespace cradle::store::internal {
 
-// Schema 2, as first written (text values); schema 3 converts it.
 const char* const kRecordsMigration = R"sql(
 CREATE TABLE record_import (
   id            INTEGER PRIMARY KEY,
@@ -57,134 +55,6 @@ CREATE TABLE booking (
 ) WITHOUT ROWID;
 )sql";
 
-// Schema 3: the record tables with values stored as numbers (stored_codes.h),
-// existing rows converted; a view per table shows them as text.
-const char* const kCompactRecordsMigration = R"sql(
-CREATE TABLE stored_code (
-  list   TEXT NOT NULL,
-  number INTEGER NOT NULL,
-  code   TEXT NOT NULL,
-  PRIMARY KEY (list, number),
-  UNIQUE (list, code)
-) WITHOUT ROWID;
-INSERT INTO stored_code (list, number, code) VALUES
-  ('ethnic_group', 1, 'white_british'),
-  ('ethnic_group', 2, 'white_irish'),
-  ('ethnic_group', 3, 'white_gypsy_traveller'),
-  ('ethnic_group', 4, 'white_roma'),
-  ('ethnic_group', 5, 'white_other'),
-  ('ethnic_group', 6, 'mixed_white_black_caribbean'),
-  ('ethnic_group', 7, 'mixed_white_black_african'),
-  ('ethnic_group', 8, 'mixed_white_asian'),
-  ('ethnic_group', 9, 'mixed_other'),
-  ('ethnic_group', 10, 'asian_indian'),
-  ('ethnic_group', 11, 'asian_pakistani'),
-  ('ethnic_group', 12, 'asian_bangladeshi'),
-  ('ethnic_group', 13, 'asian_chinese'),
-  ('ethnic_group', 14, 'asian_other'),
-  ('ethnic_group', 15, 'black_african'),
-  ('ethnic_group', 16, 'black_caribbean'),
-  ('ethnic_group', 17, 'black_other'),
-  ('ethnic_group', 18, 'other_arab'),
-  ('ethnic_group', 19, 'other_any'),
-  ('ethnic_group', 20, 'not_stated'),
-  ('mother_age_band', 1, '<20'),
-  ('mother_age_band', 2, '20-24'),
-  ('mother_age_band', 3, '25-29'),
-  ('mother_age_band', 4, '30-34'),
-  ('mother_age_band', 5, '35-39'),
-  ('mother_age_band', 6, '40+'),
-  ('mother_age_band', 7, 'unknown'),
-  ('bmi_band', 1, '<18.5'),
-  ('bmi_band', 2, '18.5-24.9'),
-  ('bmi_band', 3, '25-29.9'),
-  ('bmi_band', 4, '30-34.9'),
-  ('bmi_band', 5, '35-39.9'),
-  ('bmi_band', 6, '40+'),
-  ('bmi_band', 7, 'unknown'),
-  ('flag', 1, 'Y'),
-  ('flag', 2, 'N'),
-  ('flag', 3, 'U');
-CREATE TABLE birth_v3 (
-  birth_id            TEXT PRIMARY KEY,
-  date_of_birth       INTEGER NOT NULL,  -- days since 1970-01-01
-  lsoa21              INTEGER NOT NULL,  -- the six digits after E01
-  ethnic_group        INTEGER NOT NULL,  -- stored_code of list ethnic_group
-  mother_age_band     INTEGER NOT NULL,  -- mother_age_band
-  gestation_weeks     INTEGER NOT NULL,
-  birthweight_grams   INTEGER NOT NULL,
-  multiplicity        INTEGER NOT NULL,
-  ivf                 INTEGER NOT NULL,  -- flag
-  overseas_ivf        INTEGER NOT NULL,  -- flag
-  smoking_at_booking  INTEGER NOT NULL,  -- flag
-  smoking_at_delivery INTEGER NOT NULL,  -- flag
-  maternal_bmi_band   INTEGER NOT NULL,  -- bmi_band
-  import_id           INTEGER NOT NULL,
-  source_row          INTEGER NOT NULL
-) WITHOUT ROWID;
-INSERT INTO birth_v3 SELECT
-  b.birth_id, CAST(julianday(b.date_of_birth) - 2440587.5 AS INTEGER),
-  CAST(substr(b.lsoa21, 4) AS INTEGER), (SELECT number FROM stored_code WHERE list = 'ethnic_group' AND code = b.ethnic_group),
-  (SELECT number FROM stored_code WHERE list = 'mother_age_band' AND code = b.mother_age_band), b.gestation_weeks,
-  b.birthweight_grams, b.multiplicity, (SELECT number FROM stored_code WHERE list = 'flag' AND code = b.ivf),
-  (SELECT number FROM stored_code WHERE list = 'flag' AND code = b.overseas_ivf), (SELECT number FROM stored_code WHERE list = 'flag' AND code = b.smoking_at_booking),
-  (SELECT number FROM stored_code WHERE list = 'flag' AND code = b.smoking_at_delivery), (SELECT number FROM stored_code WHERE list = 'bmi_band' AND code = b.maternal_bmi_band),
-  b.import_id, b.source_row
-FROM birth AS b;
-DROP TABLE birth;
-ALTER TABLE birth_v3 RENAME TO birth;
-CREATE TABLE infant_death_v3 (
-  birth_id          TEXT PRIMARY KEY,
-  date_of_death     INTEGER NOT NULL,  -- days since 1970-01-01
-  age_at_death_days INTEGER NOT NULL,
-  category_of_death INTEGER,
-  import_id         INTEGER NOT NULL,
-  source_row        INTEGER NOT NULL
-) WITHOUT ROWID;
-INSERT INTO infant_death_v3 SELECT
-  birth_id, CAST(julianday(date_of_death) - 2440587.5 AS INTEGER), age_at_death_days,
-  category_of_death, import_id, source_row
-FROM infant_death;
-DROP TABLE infant_death;
-ALTER TABLE infant_death_v3 RENAME TO infant_death;
-CREATE TABLE booking_v3 (
-  pregnancy_id              TEXT PRIMARY KEY,
-  lsoa21                    INTEGER NOT NULL,  -- the six digits after E01
-  ethnic_group              INTEGER NOT NULL,  -- stored_code of list ethnic_group
-  gestation_at_booking_days INTEGER NOT NULL,
-  booking_date              INTEGER NOT NULL,  -- days since 1970-01-01
-  provider                  TEXT NOT NULL,
-  import_id                 INTEGER NOT NULL,
-  source_row                INTEGER NOT NULL
-) WITHOUT ROWID;
-INSERT INTO booking_v3 SELECT
-  k.pregnancy_id, CAST(substr(k.lsoa21, 4) AS INTEGER), (SELECT number FROM stored_code WHERE list = 'ethnic_group' AND code = k.ethnic_group),
-  k.gestation_at_booking_days, CAST(julianday(k.booking_date) - 2440587.5 AS INTEGER),
-  k.provider, k.import_id, k.source_row
-FROM booking AS k;
-DROP TABLE booking;
-ALTER TABLE booking_v3 RENAME TO booking;
--- The records as the extracts write them, for reading the store with sqlite3.
-CREATE VIEW birth_as_text AS SELECT
-  b.birth_id, date(b.date_of_birth * 86400, 'unixepoch') AS date_of_birth,
-  printf('E01%06d', b.lsoa21) AS lsoa21, (SELECT code FROM stored_code WHERE list = 'ethnic_group' AND number = b.ethnic_group) AS ethnic_group,
-  (SELECT code FROM stored_code WHERE list = 'mother_age_band' AND number = b.mother_age_band) AS mother_age_band, b.gestation_weeks,
-  b.birthweight_grams, b.multiplicity, (SELECT code FROM stored_code WHERE list = 'flag' AND number = b.ivf) AS ivf,
-  (SELECT code FROM stored_code WHERE list = 'flag' AND number = b.overseas_ivf) AS overseas_ivf, (SELECT code FROM stored_code WHERE list = 'flag' AND number = b.smoking_at_booking) AS smoking_at_booking,
-  (SELECT code FROM stored_code WHERE list = 'flag' AND number = b.smoking_at_delivery) AS smoking_at_delivery, (SELECT code FROM stored_code WHERE list = 'bmi_band' AND number = b.maternal_bmi_band) AS maternal_bmi_band,
-  b.import_id, b.source_row
-FROM birth AS b;
-CREATE VIEW infant_death_as_text AS SELECT
-  birth_id, date(date_of_death * 86400, 'unixepoch') AS date_of_death, age_at_death_days,
-  category_of_death, import_id, source_row
-FROM infant_death;
-CREATE VIEW booking_as_text AS SELECT
-  k.pregnancy_id, printf('E01%06d', k.lsoa21) AS lsoa21, (SELECT code FROM stored_code WHERE list = 'ethnic_group' AND number = k.ethnic_group) AS ethnic_group,
-  k.gestation_at_booking_days, date(k.booking_date * 86400, 'unixepoch') AS booking_date,
-  k.provider, k.import_id, k.source_row
-FROM booking AS k;
-)sql";
-
 namespace {
 
 using records::BirthRecord;
@@ -193,39 +63,28 @@ using records::Date;
 using records::DeathRecord;
 using records::RecordKind;
 
-Date DateOfDays(int64_t days) { return Date::FromDays(static_cast<int>(days)); }
-
-std::string CodeText(CodeList list, const Statement& stmt, int column) {
-  return std::string(CodeOfNumber(list, stmt.ColumnInt64(column)));
-}
-
-char FlagOf(const Statement& stmt, int column) {
-  std::string_view code = CodeOfNumber(CodeList::kFlag, stmt.ColumnInt64(column));
-  return code.empty() ? '?' : code[0];
-}
-
 BirthRecord ReadBirth(const Statement& stmt, int first) {
   BirthRecord b;
   b.birth_id = stmt.ColumnText(first);
-  b.date_of_birth = DateOfDays(stmt.ColumnInt64(first + 1));
-  b.lsoa21 = LsoaOfNumber(stmt.ColumnInt64(first + 2));
-  b.ethnic_group = CodeText(CodeList::kEthnicGroup, stmt, first + 3);
-  b.mother_age_band = CodeText(CodeList::kMotherAgeBand, stmt, first + 4);
+  b.date_of_birth = *Date::Parse(stmt.ColumnText(first + 1));
+  b.lsoa21 = stmt.ColumnText(first + 2);
+  b.ethnic_group = stmt.ColumnText(first + 3);
+  b.mother_age_band = stmt.ColumnText(first + 4);
   b.gestation_weeks = static_cast<int>(stmt.ColumnInt64(first + 5));
   b.birthweight_grams = static_cast<int>(stmt.ColumnInt64(first + 6));
   b.multiplicity = static_cast<int>(stmt.ColumnInt64(first + 7));
-  b.ivf = FlagOf(stmt, first + 8);
-  b.overseas_ivf = FlagOf(stmt, first + 9);
-  b.smoking_at_booking = FlagOf(stmt, first + 10);
-  b.smoking_at_delivery = FlagOf(stmt, first + 11);
-  b.maternal_bmi_band = CodeText(CodeList::kBmiBand, stmt, first + 12);
+  b.ivf = stmt.ColumnText(first + 8)[0];
+  b.overseas_ivf = stmt.ColumnText(first + 9)[0];
+  b.smoking_at_booking = stmt.ColumnText(first + 10)[0];
+  b.smoking_at_delivery = stmt.ColumnText(first + 11)[0];
+  b.maternal_bmi_band = stmt.ColumnText(first + 12);
   return b;
 }
 
 DeathRecord ReadDeath(const Statement& stmt, int first) {
   DeathRecord d;
   d.birth_id = stmt.ColumnText(first);
-  d.date_of_death = DateOfDays(stmt.ColumnInt64(first + 1));
+  d.date_of_death = *Date::Parse(stmt.ColumnText(first + 1));
   d.age_at_death_days = static_cast<int>(stmt.ColumnInt64(first + 2));
   if (!stmt.ColumnIsNull(first + 3)) {
     d.category_of_death = static_cast<int>(stmt.ColumnInt64(first + 3));
@@ -236,31 +95,12 @@ DeathRecord ReadDeath(const Statement& stmt, int first) {
 BookingRecord ReadBooking(const Statement& stmt, int first) {
   BookingRecord b;
   b.pregnancy_id = stmt.ColumnText(first);
-  b.lsoa21 = LsoaOfNumber(stmt.ColumnInt64(first + 1));
-  b.ethnic_group = CodeText(CodeList::kEthnicGroup, stmt, first + 2);
+  b.lsoa21 = stmt.ColumnText(first + 1);
+  b.ethnic_group = stmt.ColumnText(first + 2);
   b.gestation_at_booking_days = static_cast<int>(stmt.ColumnInt64(first + 3));
-  b.booking_date = DateOfDays(stmt.ColumnInt64(first + 4));
+  b.booking_date = *Date::Parse(stmt.ColumnText(first + 4));
   b.provider = stmt.ColumnText(first + 5);
   return b;
-}
-
-// The stored number of a record's value, or InvalidArgument naming it: a
-// record that did not come through the row parser may hold any text.
-Result<int64_t> Number(CodeList list, std::string_view value, const std::string& id) {
-  if (std::optional<int> number = StoredNumber(list, value)) return *number;
-  return Status::InvalidArgument("record " + id + ": '" + std::string(value) +
-                                 "' is not in the store's list of " +
-                                 std::string(StoredListName(list)) + " codes");
-}
-
-Result<int64_t> Lsoa(std::string_view code, const std::string& id) {
-  if (std::optional<int> number = StoredLsoa(code)) return *number;
-  return Status::InvalidArgument("record " + id + ": '" + std::string(code) +
-                                 "' is not a 2021 LSOA code");
-}
-
-Result<int64_t> Flag(char flag, const std::string& id) {
-  return Number(CodeList::kFlag, std::string_view(&flag, 1), id);
 }
 
 constexpr const char* kBirthColumns =
@@ -305,6 +145,17 @@ const char* Key(RecordKind kind) {
 // (64: 3.5 s). The smaller sizes take what is left of a batch, so a batch of
 // 4,090 valid rows is 7 + 7 + 7 + 6 statements, not 506.
 constexpr size_t kStatementRows[] = {512, 64, 8, 1};
+constexpr size_t kMaxStatementRows = kStatementRows[0];
+
+// A flag as one-character text that outlives any statement (BindView).
+std::string_view FlagView(char flag) {
+  static constexpr std::array<char, 256> kChars = [] {
+    std::array<char, 256> chars{};
+    for (int c = 0; c < 256; ++c) chars[c] = static_cast<char>(c);
+    return chars;
+  }();
+  return std::string_view(&kChars[static_cast<unsigned char>(flag)], 1);
+}
 
 class SqliteRecordImport final : public RecordImport {
  public:
@@ -335,34 +186,23 @@ class SqliteRecordImport final : public RecordImport {
 
   Status AddBirths(std::span<const BirthRecord> births, std::span<const int64_t> rows,
                    std::span<InsertResult> results) override {
-    auto bind = [this](Statement& stmt, int first, const BirthRecord& b, int64_t row) -> Status {
-      CRADLE_ASSIGN_OR_RETURN(int64_t lsoa, Lsoa(b.lsoa21, b.birth_id));
-      CRADLE_ASSIGN_OR_RETURN(int64_t ethnic,
-                              Number(CodeList::kEthnicGroup, b.ethnic_group, b.birth_id));
-      CRADLE_ASSIGN_OR_RETURN(int64_t age,
-                              Number(CodeList::kMotherAgeBand, b.mother_age_band, b.birth_id));
-      CRADLE_ASSIGN_OR_RETURN(int64_t ivf, Flag(b.ivf, b.birth_id));
-      CRADLE_ASSIGN_OR_RETURN(int64_t overseas, Flag(b.overseas_ivf, b.birth_id));
-      CRADLE_ASSIGN_OR_RETURN(int64_t smoking_booking, Flag(b.smoking_at_booking, b.birth_id));
-      CRADLE_ASSIGN_OR_RETURN(int64_t smoking_delivery, Flag(b.smoking_at_delivery, b.birth_id));
-      CRADLE_ASSIGN_OR_RETURN(int64_t bmi,
-                              Number(CodeList::kBmiBand, b.maternal_bmi_band, b.birth_id));
+    auto bind = [this](Statement& stmt, int first, size_t slot, const BirthRecord& b, int64_t row) {
+      dates_[slot] = b.date_of_birth.ToString();
       stmt.BindView(first, b.birth_id)
-          .Bind(first + 1, static_cast<int64_t>(b.date_of_birth.DaysSinceEpoch()))
-          .Bind(first + 2, lsoa)
-          .Bind(first + 3, ethnic)
-          .Bind(first + 4, age)
+          .BindView(first + 1, dates_[slot])
+          .BindView(first + 2, b.lsoa21)
+          .BindView(first + 3, b.ethnic_group)
+          .BindView(first + 4, b.mother_age_band)
           .Bind(first + 5, static_cast<int64_t>(b.gestation_weeks))
           .Bind(first + 6, static_cast<int64_t>(b.birthweight_grams))
           .Bind(first + 7, static_cast<int64_t>(b.multiplicity))
-          .Bind(first + 8, ivf)
-          .Bind(first + 9, overseas)
-          .Bind(first + 10, smoking_booking)
-          .Bind(first + 11, smoking_delivery)
-          .Bind(first + 12, bmi)
+          .BindView(first + 8, FlagView(b.ivf))
+          .BindView(first + 9, FlagView(b.overseas_ivf))
+          .BindView(first + 10, FlagView(b.smoking_at_booking))
+          .BindView(first + 11, FlagView(b.smoking_at_delivery))
+          .BindView(first + 12, b.maternal_bmi_band)
           .Bind(first + 13, import_id_)
           .Bind(first + 14, row);
-      return Status::Ok();
     };
     return AddAll(
         births, rows, results, bind,
@@ -372,9 +212,10 @@ class SqliteRecordImport final : public RecordImport {
 
   Status AddDeaths(std::span<const DeathRecord> deaths, std::span<const int64_t> rows,
                    std::span<InsertResult> results) override {
-    auto bind = [this](Statement& stmt, int first, const DeathRecord& d, int64_t row) -> Status {
+    auto bind = [this](Statement& stmt, int first, size_t slot, const DeathRecord& d, int64_t row) {
+      dates_[slot] = d.date_of_death.ToString();
       stmt.BindView(first, d.birth_id)
-          .Bind(first + 1, static_cast<int64_t>(d.date_of_death.DaysSinceEpoch()))
+          .BindView(first + 1, dates_[slot])
           .Bind(first + 2, static_cast<int64_t>(d.age_at_death_days));
       if (d.category_of_death) {
         stmt.Bind(first + 3, static_cast<int64_t>(*d.category_of_death));
@@ -382,7 +223,6 @@ class SqliteRecordImport final : public RecordImport {
         stmt.BindNull(first + 3);
       }
       stmt.Bind(first + 4, import_id_).Bind(first + 5, row);
-      return Status::Ok();
     };
     return AddAll(
         deaths, rows, results, bind,
@@ -392,19 +232,17 @@ class SqliteRecordImport final : public RecordImport {
 
   Status AddBookings(std::span<const BookingRecord> bookings, std::span<const int64_t> rows,
                      std::span<InsertResult> results) override {
-    auto bind = [this](Statement& stmt, int first, const BookingRecord& b, int64_t row) -> Status {
-      CRADLE_ASSIGN_OR_RETURN(int64_t lsoa, Lsoa(b.lsoa21, b.pregnancy_id));
-      CRADLE_ASSIGN_OR_RETURN(int64_t ethnic,
-                              Number(CodeList::kEthnicGroup, b.ethnic_group, b.pregnancy_id));
+    auto bind = [this](Statement& stmt, int first, size_t slot, const BookingRecord& b,
+                       int64_t row) {
+      dates_[slot] = b.booking_date.ToString();
       stmt.BindView(first, b.pregnancy_id)
-          .Bind(first + 1, lsoa)
-          .Bind(first + 2, ethnic)
+          .BindView(first + 1, b.lsoa21)
+          .BindView(first + 2, b.ethnic_group)
           .Bind(first + 3, static_cast<int64_t>(b.gestation_at_booking_days))
-          .Bind(first + 4, static_cast<int64_t>(b.booking_date.DaysSinceEpoch()))
+          .BindView(first + 4, dates_[slot])
           .BindView(first + 5, b.provider)
           .Bind(first + 6, import_id_)
           .Bind(first + 7, row);
-      return Status::Ok();
     };
     return AddAll(
         bookings, rows, results, bind,
@@ -416,7 +254,7 @@ class SqliteRecordImport final : public RecordImport {
     birth_date_->Bind(1, birth_id);
     auto row = birth_date_->Step();
     std::optional<Date> date;
-    if (row.ok() && *row) date = DateOfDays(birth_date_->ColumnInt64(0));
+    if (row.ok() && *row) date = Date::Parse(birth_date_->ColumnText(0));
     birth_date_->Reset();
     if (!row.ok()) return row.status();
     return date;
@@ -473,8 +311,8 @@ class SqliteRecordImport final : public RecordImport {
       Statement& insert = *inserts_[size];
       for (; start + count <= records.size(); start += count) {
         for (size_t slot = 0; slot < count; ++slot) {
-          CRADLE_RETURN_IF_ERROR(bind(insert, static_cast<int>(slot) * params + 1,
-                                      records[start + slot], rows[start + slot]));
+          bind(insert, static_cast<int>(slot) * params + 1, slot, records[start + slot],
+               rows[start + slot]);
         }
         CRADLE_RETURN_IF_ERROR(insert.RunKeepingBindings());
         if (db_.Changes() == static_cast<int64_t>(count)) {
@@ -525,6 +363,8 @@ class SqliteRecordImport final : public RecordImport {
   std::unique_ptr<Transaction> txn_;
   std::optional<Statement> inserts_[std::size(kStatementRows)];  // one per kStatementRows size
   std::optional<Statement> existing_, birth_date_;
+  // The text of each bound row's date, alive until the statement has run.
+  std::array<std::string, kMaxStatementRows> dates_;
 };
 
 template <typename Record, typename Reader>

@@ -44,8 +44,6 @@ CREATE TABLE aggregate_count (
 )sql",
     // 2: record-level data (births, infant deaths, bookings) and the import log.
     internal::kRecordsMigration,
-    // 3: record values stored as numbers (half the bytes; see stored_codes.h).
-    internal::kCompactRecordsMigration,
 };
 
 class SqliteStore final : public Store {
@@ -53,16 +51,11 @@ class SqliteStore final : public Store {
   explicit SqliteStore(std::unique_ptr<Database> db) : db_(std::move(db)) {}
 
   Status Migrate() {
-    int64_t version = 0;
-    {
-      // Finished before migrating: a pending statement would lock the tables
-      // a migration drops.
-      auto version_stmt = db_->Prepare("PRAGMA user_version");
-      if (!version_stmt.ok()) return version_stmt.status();
-      auto row = version_stmt->Step();
-      if (!row.ok()) return row.status();
-      if (*row) version = version_stmt->ColumnInt64(0);
-    }
+    auto version_stmt = db_->Prepare("PRAGMA user_version");
+    if (!version_stmt.ok()) return version_stmt.status();
+    auto row = version_stmt->Step();
+    if (!row.ok()) return row.status();
+    int64_t version = *row ? version_stmt->ColumnInt64(0) : 0;
     const int64_t kLatest = static_cast<int64_t>(std::size(kMigrations));
     if (version > kLatest) {
       return Status::IoError(db_->path() + " was written by a newer Cradle (schema " +

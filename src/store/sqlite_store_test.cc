@@ -2,8 +2,6 @@
 
 #include <filesystem>
 
-#include "store/internal/sqlite_records.h"
-#include "store/sqlite.h"
 #include "store/store.h"
 
 namespace cradle::store {
@@ -163,79 +161,6 @@ TEST(SqliteStoreTest, BatchesOfBirthsTellEveryOutcomeApart) {
   for (const InsertResult& result : results) inserted += result.outcome == InsertOutcome::kInserted;
   EXPECT_EQ(inserted, 699);  // b600-b1299 but b1000
   EXPECT_EQ(*(*store)->CountRecords(records::RecordKind::kBirths), 1299);
-}
-
-// A store written before record values were stored as numbers (schema 2)
-// upgrades in place: every record reads back the same, and the text views
-// show what the extracts said.
-TEST(SqliteStoreTest, ASchema2StoreUpgradesWithItsRecords) {
-  std::string path = FreshPath("schema2");
-  {
-    auto db = Database::Open(path);
-    ASSERT_TRUE(db.ok());
-    ASSERT_TRUE((*db)->Exec(internal::kRecordsMigration).ok());
-    ASSERT_TRUE((*db)
-                    ->Exec("INSERT INTO record_import (kind, file, fingerprint) VALUES "
-                           "('births', 'b.csv', 'x');"
-                           "INSERT INTO birth VALUES ('b1', '2022-05-01', 'E01013600', "
-                           "'asian_pakistani', '25-29', 39, 3300, 1, 'N', 'N', 'Y', 'U', "
-                           "'18.5-24.9', 1, 2);"
-                           "INSERT INTO infant_death VALUES ('b1', '2022-05-03', 2, NULL, 1, 2);"
-                           "INSERT INTO booking VALUES ('p1', 'E01013601', 'black_african', 85, "
-                           "'2021-10-01', 'RWE', 1, 2);"
-                           "PRAGMA user_version = 2;")
-                    .ok());
-  }
-  auto store = OpenSqliteStore(path);
-  ASSERT_TRUE(store.ok()) << store.status().ToString();
-  std::vector<records::BirthRecord> births;
-  ASSERT_TRUE(
-      (*store)->ForEachBirth([&](const records::BirthRecord& b) { births.push_back(b); }).ok());
-  ASSERT_EQ(births.size(), 1u);
-  records::BirthRecord expected = Birth(1);
-  expected.birthweight_grams = 3300;
-  expected.smoking_at_booking = 'Y';
-  EXPECT_EQ(births[0], expected);
-  std::vector<records::DeathRecord> deaths;
-  ASSERT_TRUE(
-      (*store)->ForEachDeath([&](const records::DeathRecord& d) { deaths.push_back(d); }).ok());
-  ASSERT_EQ(deaths.size(), 1u);
-  EXPECT_EQ(deaths[0].date_of_death.ToString(), "2022-05-03");
-  EXPECT_FALSE(deaths[0].category_of_death.has_value());
-  std::vector<records::BookingRecord> bookings;
-  ASSERT_TRUE((*store)
-                  ->ForEachBooking([&](const records::BookingRecord& b) { bookings.push_back(b); })
-                  .ok());
-  ASSERT_EQ(bookings.size(), 1u);
-  EXPECT_EQ(bookings[0].lsoa21, "E01013601");
-  EXPECT_EQ(bookings[0].ethnic_group, "black_african");
-  EXPECT_EQ(bookings[0].booking_date.ToString(), "2021-10-01");
-
-  auto db = Database::Open(path);
-  ASSERT_TRUE(db.ok());
-  auto view = (*db)->Prepare(
-      "SELECT date_of_birth, lsoa21, ethnic_group, smoking_at_booking, maternal_bmi_band "
-      "FROM birth_as_text");
-  ASSERT_TRUE(view.ok());
-  ASSERT_TRUE(*view->Step());
-  EXPECT_EQ(view->ColumnText(0), "2022-05-01");
-  EXPECT_EQ(view->ColumnText(1), "E01013600");
-  EXPECT_EQ(view->ColumnText(2), "asian_pakistani");
-  EXPECT_EQ(view->ColumnText(3), "Y");
-  EXPECT_EQ(view->ColumnText(4), "18.5-24.9");
-}
-
-TEST(SqliteStoreTest, ARecordWithACodeTheStoreCannotHoldIsRefused) {
-  auto store = OpenSqliteStore(FreshPath("bad_code"));
-  ASSERT_TRUE(store.ok());
-  auto import = (*store)->BeginImport(records::RecordKind::kBirths, "births.csv", "test");
-  ASSERT_TRUE(import.ok());
-  records::BirthRecord birth = Birth(1);
-  birth.ethnic_group = "martian";
-  auto result = (*import)->AddBirth(birth, 2);
-  ASSERT_FALSE(result.ok());
-  EXPECT_EQ(result.status().message(),
-            "record b1: 'martian' is not in the store's list of ethnic_group codes");
 }
 
 TEST(SqliteStoreTest, RefusesAFileThatIsNotAStore) {

@@ -13,8 +13,7 @@
 
 namespace cradle::store::internal {
 
-extern const char* const kRecordsMigration;         // schema 2
-extern const char* const kCompactRecordsMigration;  // schema 3
+extern const char* const kRecordsMigration;
 
 Result<std::unique_ptr<RecordImport>> BeginSqliteImport(Database& db, records::RecordKind kind,
                                                         const std::string& file,
