@@ -40,6 +40,7 @@ test: dev
 bench: release
 	build/release/bench/stats_bench
 	build/release/bench/profile_bench
+	build/release/bench/import_bench
 
 format:
 	find src bench -name '*.cc' -o -name '*.h' | xargs clang-format -i
