@@ -1,7 +1,5 @@
 #include "cli/command.h"
 
-#include <chrono>
-
 namespace cradle::cli {
 
 void AddSessionOptions(CLI::App& app, SessionOptions& options) {
@@ -18,11 +16,6 @@ void AddSessionOptions(CLI::App& app, SessionOptions& options) {
          "Mark values from fewer than N events as unreliable (default 20, the ONS rule)")
       ->check(CLI::Range(0, 1000));
   app.add_flag("--quiet", options.quiet, "Do not report data loading on stderr");
-}
-
-records::Date Today() {
-  auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  return records::Date::FromDays(static_cast<int>(days.time_since_epoch().count()));
 }
 
 void PrintAttributions(std::ostream& out, const std::vector<std::string>& lines) {

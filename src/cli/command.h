@@ -9,10 +9,14 @@
 #include <vector>
 
 #include "base/status.h"
-#include "cli/session.h"
 #include "records/date.h"
+#include "workspace/session.h"
 
 namespace cradle::cli {
+
+using workspace::Session;
+using workspace::SessionOptions;
+using workspace::Today;
 
 struct Command {
   CLI::App* app = nullptr;
@@ -34,9 +38,6 @@ Command AddInequalitiesCommand(CLI::App& parent);
 Command AddStandardiseCommand(CLI::App& parent);
 Command AddBookingCommand(CLI::App& parent);
 Command AddSpcCommand(CLI::App& parent);
-
-// Today's date (UTC): imports refuse records dated after it.
-records::Date Today();
 
 // The licence lines under any output that uses the bundled data.
 void PrintAttributions(std::ostream& out, const std::vector<std::string>& lines);

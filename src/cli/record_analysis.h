@@ -1,9 +1,6 @@
 // What the commands over record-level data share (inequalities, standardise,
-// booking, spc): the store opened as every command opens it, its records
-// loaded once, the period (default: the latest three years of births), the
-// small-number rule, and the lines every output ends with — that the data are
-// synthetic when they are, and the licence attributions of the open data
-// used.
+// booking, spc): their options, the records opened as every command opens
+// them, and the lines every output ends with.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -14,9 +11,9 @@
 #include <vector>
 
 #include "base/result.h"
-#include "cli/session.h"
+#include "cli/command.h"
 #include "indicators/period.h"
-#include "inequalities/record_frame.h"
+#include "workspace/record_scope.h"
 
 namespace cradle::cli {
 
@@ -29,18 +26,13 @@ struct RecordArgs {
 // --period, --format and the session options.
 void AddRecordOptions(CLI::App& app, RecordArgs& args, const std::string& period_help);
 
-struct RecordContext {
+// The stored records (workspace/record_scope.h) for one command run: the
+// session they came from, the period asked for and the output format.
+struct RecordContext : workspace::RecordScope {
   std::unique_ptr<Session> session;
-  inequalities::RecordFrame frame;
   indicators::Period period;
-  int disclosure_min_count = 5;
   bool csv = false;
-  // "Leicester (E06000016)" when the records' LSOAs lie in one local
-  // authority, else "all areas in the store".
-  std::string area_label;
 
-  // "Synthetic data: …" when any record is synthetic, else "".
-  std::string SyntheticNotice() const;
   // The notice and the attributions, for a CSV Source column.
   std::string SourceLine(const std::vector<std::string>& extra = {}) const;
   // Under a table: the notice, the small-number rule in force, and the

@@ -1,14 +1,16 @@
-#include "cli/session.h"
+#include "workspace/session.h"
 
+#include <chrono>
 #include <iostream>
 
 #include "opendata/bundled.h"
 
-namespace cradle::cli {
+namespace cradle::workspace {
 
 Result<std::unique_ptr<Session>> Session::Open(const SessionOptions& options) {
   auto session = std::make_unique<Session>();
   session->db_path_ = options.db_path;
+  session->engine_options_ = options.engine;
   if (session->db_path_.empty()) {
     CRADLE_ASSIGN_OR_RETURN(session->db_path_, store::DefaultStorePath());
   }
@@ -24,10 +26,19 @@ Result<std::unique_ptr<Session>> Session::Open(const SessionOptions& options) {
   CRADLE_ASSIGN_OR_RETURN(auto catalogue,
                           indicators::Catalogue::Load(indicators::DefaultCataloguePath()));
   session->catalogue_ = std::make_unique<indicators::Catalogue>(std::move(catalogue));
-  CRADLE_ASSIGN_OR_RETURN(
-      session->engine_,
-      indicators::Engine::FromStore(*session->store_, *session->catalogue_, options.engine));
+  CRADLE_RETURN_IF_ERROR(session->Reload());
   return session;
 }
 
-}  // namespace cradle::cli
+Status Session::Reload() {
+  CRADLE_ASSIGN_OR_RETURN(engine_,
+                          indicators::Engine::FromStore(*store_, *catalogue_, engine_options_));
+  return Status::Ok();
+}
+
+records::Date Today() {
+  auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return records::Date::FromDays(static_cast<int>(days.time_since_epoch().count()));
+}
+
+}  // namespace cradle::workspace
