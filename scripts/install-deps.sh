@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages Cradle needs to build, test and run. Safe to
-# run again: when every package is already installed it does nothing (and
-# needs no network). Run as root (or with sudo available).
+# Installs the Debian 12 packages Cradle needs to build, test and run, then the
+# browser tests' npm packages from their lock file. Safe to run again: when
+# everything is already installed it does nothing, prints nothing and needs no
+# network. Run as root (or with sudo available).
 set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 PACKAGES=(
   build-essential cmake ninja-build pkg-config clang-format
@@ -11,7 +14,41 @@ PACKAGES=(
   libsqlite3-dev sqlite3
   libcsv-dev            # the reference the CSV reader is tested against
   libgtest-dev libgmock-dev libbenchmark-dev
+  libxlsxwriter-dev     # xlsx downloads of every chart's table
+  libkainjow-mustache-dev  # the web pages' templates
+  unzip                 # the xlsx download tests open the workbook
+  chromium              # browser tests (tests/browser) drive it headless
+  wrk                   # web load benchmark (bench/web_load.sh)
 )
+
+# Node.js runs the browser tests. A machine may already have Node from
+# NodeSource (which bundles npm); Debian's npm must not go over it, so Debian's
+# nodejs and npm are added only when there is no node at all, and npm alone
+# only beside Debian's own nodejs.
+if ! command -v node >/dev/null 2>&1; then
+  PACKAGES+=(nodejs npm)
+elif ! command -v npm >/dev/null 2>&1; then
+  if dpkg-query -W -f='${Version}' nodejs 2>/dev/null | grep -q nodesource; then
+    echo "node is installed from NodeSource but npm is missing: reinstall NodeSource's nodejs" >&2
+    exit 1
+  fi
+  PACKAGES+=(npm)
+fi
+
+# The browser tests' packages (playwright-core: it never downloads a browser;
+# the tests use Debian's chromium), installed exactly as locked. npm ci leaves
+# node_modules/.package-lock.json; a lock file newer than that means the
+# dependencies changed since the last install.
+install_browser_test_packages() {
+  local dir="$ROOT/tests/browser"
+  [ -f "$dir/package-lock.json" ] || return 0
+  if [ -f "$dir/node_modules/.package-lock.json" ] &&
+     [ ! "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    return 0
+  fi
+  echo "Installing the browser tests' npm packages (tests/browser)"
+  (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+}
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
@@ -21,6 +58,7 @@ for pkg in "${PACKAGES[@]}"; do
 done
 
 if [ ${#missing[@]} -eq 0 ]; then
+  install_browser_test_packages
   exit 0
 fi
 
@@ -30,3 +68,4 @@ echo "Installing: ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+install_browser_test_packages
