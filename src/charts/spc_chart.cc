@@ -50,22 +50,26 @@ std::vector<std::string> StepPaths(const std::vector<SpcPoint>& points,
                                    double half_band) {
   std::vector<std::string> paths;
   std::string d;
-  std::optional<double> previous;
+  // A plain double and a flag, not std::optional: GCC 12 at -O3 warns falsely
+  // that an optional's value may be used uninitialised here.
+  double previous = 0;
+  bool has_previous = false;
   for (size_t idx = 0; idx < points.size(); ++idx) {
     std::optional<double> v = at(points[idx]);
     if (!v) {
       if (!d.empty()) paths.push_back(d);
       d.clear();
-      previous.reset();
+      has_previous = false;
       continue;
     }
-    if (previous && *previous != *v && !d.empty()) {
+    if (has_previous && previous != *v && !d.empty()) {
       paths.push_back(d);
       d.clear();
     }
     if (d.empty()) d = "M" + Px(x(idx) - half_band) + " " + Px(y(*v));
     d += "L" + Px(x(idx) + half_band) + " " + Px(y(*v));
-    previous = v;
+    previous = *v;
+    has_previous = true;
   }
   if (!d.empty()) paths.push_back(d);
   return paths;

@@ -22,7 +22,8 @@ int main(int argc, char** argv) {
       cli::AddIndicatorsCommand(app),   cli::AddLoadCommand(app),
       cli::AddImportCommand(app),       cli::AddSynthCommand(app),
       cli::AddInequalitiesCommand(app), cli::AddStandardiseCommand(app),
-      cli::AddBookingCommand(app),      cli::AddSpcCommand(app)};
+      cli::AddBookingCommand(app),      cli::AddSpcCommand(app),
+      cli::AddServeCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

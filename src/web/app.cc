@@ -1,0 +1,199 @@
+#include "web/app.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "base/csv_reader.h"
+#include "base/strings.h"
+#include "web/api.h"
+#include "web/downloads.h"
+#include "web/page_renderer.h"
+#include "web/pages.h"
+
+namespace cradle::web {
+namespace {
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError("cannot read " + path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// IoD2019 File 11: the rank of each upper-tier authority's average IMD score
+// (1 = most deprived) becomes a quintile.
+Result<std::map<std::string, int>> ReadDeprivationQuintiles(const std::string& path) {
+  CRADLE_ASSIGN_OR_RETURN(auto reader, CsvReader::Open(path));
+  CRADLE_ASSIGN_OR_RETURN(size_t code_column, reader->RequireColumn("UTLA19CD"));
+  CRADLE_ASSIGN_OR_RETURN(size_t rank_column, reader->RequireColumn("imd_rank_of_average_score"));
+  std::vector<std::pair<std::string, int64_t>> ranks;
+  for (;;) {
+    CRADLE_ASSIGN_OR_RETURN(auto row, reader->Next());
+    if (!row) break;
+    auto rank = ParseInt64(row->fields[rank_column]);
+    if (!rank) {
+      return Status::InvalidData(path + " row " + std::to_string(row->row_number) +
+                                 ": imd_rank_of_average_score '" + row->fields[rank_column] +
+                                 "' is not a whole number");
+    }
+    ranks.emplace_back(row->fields[code_column], *rank);
+  }
+  std::map<std::string, int> quintiles;
+  for (const auto& [code, rank] : ranks) {
+    quintiles[code] = static_cast<int>((rank - 1) * 5 / static_cast<int64_t>(ranks.size())) + 1;
+  }
+  return quintiles;
+}
+
+std::string QueryString(const std::string& target) {
+  size_t question = target.find('?');
+  return question == std::string::npos ? "" : target.substr(question + 1);
+}
+
+const PageSpec* FindPage(std::string_view path) {
+  for (const PageSpec& page : Pages()) {
+    if (path == "/" + std::string(page.slug)) return &page;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+void AddSecurityHeaders(Response& response) {
+  response.headers.emplace_back(
+      "Content-Security-Policy",
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+      "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+  response.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  response.headers.emplace_back("X-Frame-Options", "DENY");
+  response.headers.emplace_back("Referrer-Policy", "no-referrer");
+  response.headers.emplace_back("Cross-Origin-Opener-Policy", "same-origin");
+  response.headers.emplace_back("Cross-Origin-Resource-Policy", "same-origin");
+}
+
+Result<std::unique_ptr<WebApp>> WebApp::Create(std::unique_ptr<workspace::Session> session,
+                                               AppOptions options) {
+  std::unique_ptr<WebApp> app(new WebApp());
+  app->options_ = std::move(options);
+  app->session_ = std::move(session);
+  app->data_.session = app->session_.get();
+  const std::string& dir = app->options_.data_dir;
+  auto records =
+      workspace::LoadRecordScope(*app->session_, app->session_->catalogue().disclosure_min_count());
+  if (records.ok()) {
+    app->data_.records = std::move(*records);
+  } else if (records.status().code() != StatusCode::kNotFound) {
+    return records.status();
+  }
+  CRADLE_ASSIGN_OR_RETURN(
+      app->data_.wards,
+      geo::ReadBoundaries(dir + "/open/leicester_wards.geojson", "WD22CD", "ward_name"));
+  CRADLE_ASSIGN_OR_RETURN(
+      app->data_.lsoas,
+      geo::ReadBoundaries(dir + "/open/leicester_lsoa21_imd2025.geojson", "LSOA21CD", "LSOA21NM"));
+  CRADLE_ASSIGN_OR_RETURN(
+      app->data_.upper_tier,
+      geo::ReadBoundaries(dir + "/open/england_counties_unitary_authorities_dec2023_bsc.geojson",
+                          "CTYUA23CD", "CTYUA23NM"));
+  CRADLE_ASSIGN_OR_RETURN(
+      app->data_.deprivation_quintile,
+      ReadDeprivationQuintiles(dir + "/open/england_utla2019_imd2019_summary.csv"));
+  CRADLE_ASSIGN_OR_RETURN(app->static_files_, StaticFiles::Load(dir + "/web/static"));
+  CRADLE_ASSIGN_OR_RETURN(app->openapi_, ReadFile(dir + "/web/openapi.json"));
+  CRADLE_ASSIGN_OR_RETURN(app->renderer_, PageRenderer::Load(dir + "/web/templates"));
+  return app;
+}
+
+WebApp::~WebApp() = default;
+
+Response WebApp::Handle(const Request& request) {
+  if (request.method != "GET" && request.method != "HEAD") {
+    Response response = JsonError(405, request.method + " is not allowed: this server only reads");
+    response.headers.emplace_back("Allow", "GET, HEAD");
+    AddSecurityHeaders(response);
+    return response;
+  }
+  {
+    std::shared_lock lock(cache_mutex_);
+    auto found = cache_.find(request.target);
+    if (found != cache_.end()) return found->second;
+  }
+  Response response;
+  {
+    std::lock_guard lock(compute_mutex_);
+    response = Compute(request);
+  }
+  AddSecurityHeaders(response);
+  std::unique_lock lock(cache_mutex_);
+  if (cache_.size() < options_.max_cached) cache_.emplace(request.target, response);
+  return response;
+}
+
+Response WebApp::Compute(const Request& request) {
+  const std::string& path = request.path;
+  if (path.rfind("/api/v1/", 0) == 0) {
+    if (path == "/api/v1/openapi.json") {
+      return Response::Text(200, "application/json", openapi_);
+    }
+    return HandleApi(session_->engine(), request);
+  }
+  if (path.rfind("/static/", 0) == 0) {
+    const StaticFile* file = static_files_.Find(path.substr(8));
+    if (!file) return renderer_->RenderError(404, "No such file: " + path);
+    Response response = Response::Text(200, file->content_type, file->body);
+    response.headers.emplace_back("Cache-Control", "public, max-age=3600");
+    return response;
+  }
+  if (path.rfind("/data/", 0) == 0) return Download(request);
+  const PageSpec* spec = FindPage(path);
+  if (!spec) return renderer_->RenderError(404, "There is no page at " + path + ".");
+  auto page = spec->build(data_, request.query);
+  if (!page.ok()) {
+    int status = page.status().code() == StatusCode::kInvalidArgument ? 400 : 500;
+    return renderer_->RenderError(status, page.status().message());
+  }
+  return Response::Text(200, "text/html; charset=utf-8",
+                        renderer_->Render(*page, QueryString(request.target)));
+}
+
+// /data/<page>-<section>.csv or .xlsx: the table behind one section of a
+// page, for the same query as the page.
+Response WebApp::Download(const Request& request) {
+  std::string name = request.path.substr(6);
+  size_t dot = name.rfind('.');
+  std::string extension = dot == std::string::npos ? "" : name.substr(dot + 1);
+  std::string id = name.substr(0, dot);
+  if (extension != "csv" && extension != "xlsx") {
+    return renderer_->RenderError(404, "Tables download as .csv or .xlsx: " + request.path);
+  }
+  for (const PageSpec& spec : Pages()) {
+    std::string prefix =
+        (spec.slug.empty() ? std::string("overview") : std::string(spec.slug)) + "-";
+    if (id.rfind(prefix, 0) != 0) continue;
+    auto page = spec.build(data_, request.query);
+    if (!page.ok()) {
+      int status = page.status().code() == StatusCode::kInvalidArgument ? 400 : 500;
+      return renderer_->RenderError(status, page.status().message());
+    }
+    for (const Section& section : page->sections) {
+      if (prefix + section.id != id || !section.table) continue;
+      Response response;
+      if (extension == "csv") {
+        response = Response::Text(200, "text/csv; charset=utf-8", TableCsv(*section.table));
+      } else {
+        auto xlsx = TableXlsx(*section.table);
+        if (!xlsx.ok()) return renderer_->RenderError(500, xlsx.status().message());
+        response =
+            Response::Text(200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           std::move(*xlsx));
+      }
+      response.headers.emplace_back("Content-Disposition",
+                                    "attachment; filename=\"cradle-" + id + "." + extension + "\"");
+      return response;
+    }
+  }
+  return renderer_->RenderError(404, "There is no table " + id + ".");
+}
+
+}  // namespace cradle::web

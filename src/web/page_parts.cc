@@ -1,0 +1,170 @@
+#include "web/page_parts.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "base/strings.h"
+#include "geo/area_type.h"
+#include "geo/boundaries.h"
+#include "indicators/fingertips_export.h"
+
+namespace cradle::web {
+
+std::string Number(std::optional<double> value, int decimals) {
+  if (!value) return "-";
+  return fmt::format("{:.{}f}", *value, decimals);
+}
+
+std::string Interval(const std::optional<stats::Estimate>& estimate, int decimals) {
+  if (!estimate) return "";
+  return Number(estimate->ci.lower, decimals) + " – " + Number(estimate->ci.upper, decimals);
+}
+
+std::string Count(double value) { return WithThousands(static_cast<int64_t>(std::llround(value))); }
+
+charts::Cell NumberCell(std::optional<double> value, int decimals, const std::string& missing) {
+  if (!value) return charts::Cell(missing);
+  return charts::Cell(Number(value, decimals), *value);
+}
+
+charts::Comparison ComparisonOf(const indicators::IndicatorValue& value) {
+  std::string label = indicators::ComparedLabel(value);
+  if (label == "Better") return charts::Comparison::kBetter;
+  if (label == "Similar") return charts::Comparison::kSimilar;
+  if (label == "Worse") return charts::Comparison::kWorse;
+  if (label == "Higher") return charts::Comparison::kHigher;
+  if (label == "Lower") return charts::Comparison::kLower;
+  return charts::Comparison::kNotCompared;
+}
+
+Choice AreaChoice(const indicators::Engine& engine, const std::string& selected) {
+  Choice choice{"area", "Area", {}, selected};
+  std::vector<const store::Area*> areas;
+  for (const store::Area& area : engine.areas()) {
+    if (geo::IsEnglishUpperTier(area.code)) areas.push_back(&area);
+  }
+  std::sort(areas.begin(), areas.end(),
+            [](const store::Area* a, const store::Area* b) { return a->name < b->name; });
+  for (const store::Area* area : areas) choice.options.emplace_back(area->code, area->name);
+  return choice;
+}
+
+Choice PeriodChoice(const indicators::Engine& engine, const indicators::Indicator& indicator,
+                    const std::string& selected, int years) {
+  Choice choice{"period", "Period", {}, selected};
+  std::vector<indicators::Period> periods = engine.Periods(indicator);
+  for (auto it = periods.rbegin(); it != periods.rend(); ++it) {
+    if (years == 0 || it->years == years) choice.options.emplace_back(it->Label(), it->Label());
+  }
+  return choice;
+}
+
+std::optional<std::string> NearestNeighbour(const AppData& data, const std::string& area_code) {
+  auto self = std::find_if(data.upper_tier.begin(), data.upper_tier.end(),
+                           [&](const geo::Boundary& one) { return one.code == area_code; });
+  if (self == data.upper_tier.end()) return std::nullopt;
+  geo::LonLat centre = geo::Centroid(*self);
+  double scale =
+      std::cos(centre.second * 3.14159265358979 / 180);  // shrink longitude with latitude
+  std::optional<std::string> nearest;
+  double best = std::numeric_limits<double>::infinity();
+  for (const geo::Boundary& other : data.upper_tier) {
+    if (other.code == area_code) continue;
+    if (!data.session->engine().FindArea(other.code)) continue;
+    geo::LonLat point = geo::Centroid(other);
+    double dx = (point.first - centre.first) * scale;
+    double dy = point.second - centre.second;
+    double distance = dx * dx + dy * dy;
+    if (distance < best) {
+      best = distance;
+      nearest = other.code;
+    }
+  }
+  return nearest;
+}
+
+std::string AreaName(const indicators::Engine& engine, const std::string& code) {
+  const store::Area* area = engine.FindArea(code);
+  return area ? area->name : code;
+}
+
+std::vector<std::string> EngineNotes(const indicators::Engine& engine,
+                                     const std::vector<indicators::IndicatorValue>& values) {
+  std::vector<std::string> notes;
+  int rule = engine.catalogue().disclosure_min_count();
+  if (rule > 1) {
+    notes.push_back("Counts from 1 to " + std::to_string(rule - 1) +
+                    " for local areas are not shown (*), nor what would reveal them.");
+  }
+  for (const std::string& line : engine.Attributions(values)) notes.push_back(line);
+  return notes;
+}
+
+std::vector<std::string> RecordNotes(const workspace::RecordScope& records,
+                                     const std::vector<std::string>& extra) {
+  std::vector<std::string> notes;
+  if (!records.SyntheticNotice().empty()) notes.push_back(records.SyntheticNotice());
+  if (!records.SmallNumberRule().empty()) notes.push_back(records.SmallNumberRule());
+  for (const std::string& line : records.Attributions(extra)) notes.push_back(line);
+  return notes;
+}
+
+charts::DataTable ValuesTable(const indicators::Engine& engine, const std::string& title,
+                              const std::vector<indicators::IndicatorValue>& values,
+                              bool name_indicator) {
+  charts::DataTable table;
+  table.title = title;
+  table.columns = {name_indicator ? "Indicator" : "Area",
+                   "Period",
+                   "Value",
+                   "Lower 95% CI",
+                   "Upper 95% CI",
+                   "Lower 99.8% CI",
+                   "Upper 99.8% CI",
+                   "Count",
+                   "Denominator",
+                   "England",
+                   "Compared with England",
+                   "Rank",
+                   "Note"};
+  for (const indicators::IndicatorValue& value : values) {
+    int decimals = value.indicator ? value.indicator->decimals : 1;
+    bool shown = value.has_value();
+    std::string missing = value.suppressed ? "*" : "-";
+    auto part = [&](const std::optional<stats::Estimate>& estimate, bool upper) {
+      if (!shown || !estimate) return charts::Cell(missing);
+      double number = upper ? estimate->ci.upper : estimate->ci.lower;
+      return charts::Cell(Number(number, decimals), number);
+    };
+    std::string rank =
+        value.rank ? std::to_string(*value.rank) + " of " + std::to_string(value.rank_of) : "";
+    table.rows.push_back({
+        name_indicator && value.indicator ? value.indicator->name
+                                          : AreaName(engine, value.area_code),
+        value.period.Label(),
+        shown ? NumberCell(value.value(), decimals) : charts::Cell(missing),
+        part(value.ci95, false),
+        part(value.ci95, true),
+        part(value.ci998, false),
+        part(value.ci998, true),
+        value.suppressed
+            ? charts::Cell("*")
+            : (value.count ? charts::Cell(Count(*value.count), *value.count) : charts::Cell("-")),
+        value.suppressed
+            ? charts::Cell("*")
+            : (value.denominator ? charts::Cell(Count(*value.denominator), *value.denominator)
+                                 : charts::Cell("-")),
+        NumberCell(value.comparator_value, decimals),
+        indicators::ComparedLabel(value),
+        rank,
+        indicators::ValueNote(value),
+    });
+  }
+  table.notes = EngineNotes(engine, values);
+  return table;
+}
+
+}  // namespace cradle::web

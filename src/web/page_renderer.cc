@@ -1,0 +1,139 @@
+#include "web/page_renderer.h"
+
+#include <fstream>
+#include <kainjow/mustache.hpp>
+#include <sstream>
+
+#include "web/pages.h"
+
+namespace cradle::web {
+
+namespace mustache = kainjow::mustache;
+
+struct PageRenderer::Templates {
+  std::unique_ptr<mustache::mustache> page;
+};
+
+namespace {
+
+Result<std::unique_ptr<mustache::mustache>> LoadTemplate(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError("cannot read the template " + path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto compiled = std::make_unique<mustache::mustache>(text.str());
+  if (!compiled->is_valid()) {
+    return Status::InvalidData(path + ": " + compiled->error_message());
+  }
+  return compiled;
+}
+
+mustache::data List() { return mustache::data(mustache::data::type::list); }
+
+mustache::data Strings(const std::vector<std::string>& lines) {
+  mustache::data list = List();
+  for (const std::string& line : lines) list.push_back(mustache::data(line));
+  return list;
+}
+
+mustache::data Frame(std::string_view current_slug, const std::string& title) {
+  mustache::data data;
+  data.set("title", title);
+  mustache::data nav = List();
+  for (const PageSpec& spec : Pages()) {
+    mustache::data item;
+    item.set("href", "/" + std::string(spec.slug));
+    item.set("label", std::string(spec.title));
+    item.set("current", spec.slug == current_slug);
+    nav.push_back(item);
+  }
+  data.set("nav", nav);
+  return data;
+}
+
+mustache::data TableData(const charts::DataTable& table, const std::string& download_base,
+                         const std::string& query) {
+  mustache::data out;
+  out.set("caption", table.title);
+  mustache::data columns = List();
+  for (const std::string& column : table.columns) columns.push_back(mustache::data(column));
+  out.set("columns", columns);
+  mustache::data rows = List();
+  for (const auto& row : table.rows) {
+    mustache::data cells = List();
+    for (const charts::Cell& cell : row) {
+      mustache::data one;
+      one.set("text", cell.text);
+      one.set("numeric", cell.number.has_value());
+      cells.push_back(one);
+    }
+    mustache::data row_data;
+    row_data.set("cells", cells);
+    rows.push_back(row_data);
+  }
+  out.set("rows", rows);
+  std::string suffix = query.empty() ? "" : "?" + query;
+  out.set("csv", download_base + ".csv" + suffix);
+  out.set("xlsx", download_base + ".xlsx" + suffix);
+  out.set("notes", Strings(table.notes));
+  return out;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<PageRenderer>> PageRenderer::Load(const std::string& dir) {
+  std::unique_ptr<PageRenderer> renderer(new PageRenderer());
+  renderer->templates_ = std::make_unique<Templates>();
+  CRADLE_ASSIGN_OR_RETURN(renderer->templates_->page, LoadTemplate(dir + "/page.mustache"));
+  return renderer;
+}
+
+PageRenderer::~PageRenderer() = default;
+
+std::string PageRenderer::Render(const Page& page, const std::string& query) const {
+  mustache::data data = Frame(page.slug, page.title);
+  data.set("intro", Strings(page.intro));
+  mustache::data choices = List();
+  for (const Choice& choice : page.choices) {
+    mustache::data one;
+    one.set("name", choice.name);
+    one.set("label", choice.label);
+    mustache::data options = List();
+    for (const auto& [value, label] : choice.options) {
+      mustache::data option;
+      option.set("value", value);
+      option.set("label", label);
+      option.set("selected", value == choice.selected);
+      options.push_back(option);
+    }
+    one.set("options", options);
+    choices.push_back(one);
+  }
+  data.set("choices", choices);
+  data.set("has_choices", !page.choices.empty());
+  std::string page_id = page.slug.empty() ? "overview" : page.slug;
+  mustache::data sections = List();
+  for (const Section& section : page.sections) {
+    mustache::data one;
+    one.set("id", page_id + "-" + section.id);
+    one.set("heading", section.heading);
+    one.set("paragraphs", Strings(section.paragraphs));
+    one.set("svg", section.svg);
+    if (section.table) {
+      one.set("table", TableData(*section.table, "/data/" + page_id + "-" + section.id, query));
+    }
+    sections.push_back(one);
+  }
+  data.set("sections", sections);
+  data.set("notes", Strings(page.notes));
+  return templates_->page->render(data);
+}
+
+Response PageRenderer::RenderError(int status, const std::string& message) const {
+  mustache::data data = Frame("\x01", status == 404 ? "Not found" : "Cannot show this page");
+  data.set("intro", Strings({message}));
+  data.set("error", true);
+  return Response::Text(status, "text/html; charset=utf-8", templates_->page->render(data));
+}
+
+}  // namespace cradle::web

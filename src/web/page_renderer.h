@@ -1,0 +1,34 @@
+// Turns a Page (page.h) into HTML with the Mustache templates in
+// data/web/templates, which an author can edit without recompiling. Every
+// page has the same frame: a skip link, the navigation to every page, the
+// form of its choices, its sections (heading, text, chart, the table behind
+// the chart with its CSV and xlsx links) and its notes.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "base/result.h"
+#include "web/http_message.h"
+#include "web/page.h"
+
+namespace cradle::web {
+
+class PageRenderer {
+ public:
+  // InvalidData naming the template that does not parse.
+  static Result<std::unique_ptr<PageRenderer>> Load(const std::string& dir);
+  ~PageRenderer();
+
+  // `query` is the page's query string (without '?'), kept on download links.
+  std::string Render(const Page& page, const std::string& query = "") const;
+  // An HTML error page in the same frame.
+  Response RenderError(int status, const std::string& message) const;
+
+ private:
+  PageRenderer() = default;
+  struct Templates;
+  std::unique_ptr<Templates> templates_;
+};
+
+}  // namespace cradle::web
