@@ -35,18 +35,22 @@ const LEICESTER = 'E06000016';
 const PERIOD = '2020-22';
 const QUERY = `area=${LEICESTER}&period=${PERIOD}`;
 
-// What each page must show. `charts`: at least this many inline SVG charts
-// with data points; `leicester`: a data point for Leicester whose value is the
-// API's infant mortality rate for 2020-22; `areas`: a map of areas
-// (cradle-area points with GSS codes); `downloads`: download links.
+// What each page must show. `query`: the parameters it is opened with (each
+// page takes only the ones it uses and answers 400 to others); `charts`: at
+// least this many inline SVG charts with data points; `leicester`: a data
+// point for Leicester whose value is the API's infant mortality rate for
+// 2020-22; `areas`: a map of areas (cradle-area shapes with GSS codes);
+// `downloads`: download links.
 const PAGES = [
-  { name: 'overview', path: '/', charts: 1, leicester: true, downloads: true },
-  { name: 'compare', path: '/compare', charts: 1, leicester: true, downloads: true },
-  { name: 'trends', path: '/trends', charts: 1, downloads: true },
-  { name: 'inequalities', path: '/inequalities', charts: 1, downloads: true },
-  { name: 'neighbourhoods', path: '/neighbourhoods', charts: 1, areas: true, downloads: true },
-  { name: 'maternity', path: '/maternity', charts: 1, downloads: true },
-  { name: 'data', path: '/data', charts: 0, downloads: true },
+  { name: 'overview', path: '/', query: QUERY, charts: 1, leicester: true, downloads: true },
+  { name: 'compare', path: '/compare', query: QUERY, charts: 1, leicester: true, downloads: true },
+  { name: 'trends', path: '/trends', query: `area=${LEICESTER}`, charts: 1, downloads: true },
+  { name: 'inequalities', path: '/inequalities', query: `period=${PERIOD}`, charts: 1,
+    downloads: true },
+  { name: 'neighbourhoods', path: '/neighbourhoods', query: '', charts: 1, areas: true,
+    downloads: true },
+  { name: 'maternity', path: '/maternity', query: '', charts: 1, downloads: true },
+  { name: 'data', path: '/data', query: '', charts: 0, downloads: true },
 ];
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -103,7 +107,24 @@ async function startServer() {
 }
 
 function pageUrl(page) {
-  return new URL(`${page.path}?${QUERY}`, baseUrl).href;
+  return new URL(page.query ? `${page.path}?${page.query}` : page.path, baseUrl).href;
+}
+
+// The page's Content-Security-Policy must allow nothing from elsewhere and no
+// inline code: default-src 'self' or stricter ('none'), and no directive with
+// a wildcard, a scheme or host other than data: for images, or 'unsafe-…'.
+function checkCsp(where, csp) {
+  const directives = new Map(csp.split(';').map((d) => d.trim()).filter((d) => d !== '')
+      .map((d) => { const [name, ...values] = d.split(/\s+/); return [name, values]; }));
+  const defaults = directives.get('default-src') ?? [];
+  assert.ok(defaults.length === 1 && ["'self'", "'none'"].includes(defaults[0]),
+            `${where}: CSP default-src is not 'self' or 'none': "${csp}"`);
+  for (const [name, values] of directives) {
+    for (const value of values) {
+      const allowed = /^'(self|none)'$/.test(value) || (name === 'img-src' && value === 'data:');
+      assert.ok(allowed, `${where}: CSP ${name} allows ${value}: "${csp}"`);
+    }
+  }
 }
 
 // Opens a page and records everything that went wrong while it loaded:
@@ -249,17 +270,17 @@ for (const spec of PAGES) {
     test('loads with HTTP 200 under the CSP, with no errors', async () => {
       const { page, response, problems } = await openPage(pageUrl(spec));
       try {
+        // Let late scripts run and report, then keep a picture of the page
+        // whatever the assertions below find: it is what a person checks.
+        await page.waitForLoadState('networkidle');
+        await page.screenshot({ path: path.join(ARTIFACTS, 'screenshots', `${spec.name}.png`),
+                                fullPage: true });
         assert.equal(response.status(), 200, `${spec.path}: HTTP ${response.status()}`);
         assert.match(response.headers()['content-type'] ?? '', /^text\/html/);
-        const csp = response.headers()['content-security-policy'] ?? '';
-        assert.match(csp, /default-src 'self'/, `${spec.path}: CSP header is "${csp}"`);
-        // Let late scripts run and report.
-        await page.waitForLoadState('networkidle');
+        checkCsp(spec.path, response.headers()['content-security-policy'] ?? '');
         const violations = await cspViolations(page);
         assert.deepEqual([...problems, ...violations.map((v) => `CSP violation: ${v}`)], [],
                          `${spec.path} reported problems`);
-        await page.screenshot({ path: path.join(ARTIFACTS, 'screenshots', `${spec.name}.png`),
-                                fullPage: true });
       } finally {
         await page.close();
       }
@@ -277,6 +298,13 @@ for (const spec of PAGES) {
         for (const other of PAGES) {
           assert.ok(navPaths.includes(other.path),
                     `${spec.path}: the nav has no link to ${other.path} (has ${navPaths.join(' ')})`);
+        }
+        // Every nav link answers (a link carrying parameters a page refuses
+        // would be a 400).
+        const navHrefs = await page.$$eval('nav a[href]', (links) => links.map((a) => a.href));
+        for (const href of new Set(navHrefs)) {
+          const answer = await context.request.get(href);
+          assert.equal(answer.status(), 200, `${spec.path}: nav link ${href}: HTTP ${answer.status()}`);
         }
         // The current page is marked for screen readers.
         assert.equal(await page.locator('nav a[aria-current="page"]').count(), 1,
@@ -346,20 +374,23 @@ for (const spec of PAGES) {
       test('download links give CSV with the table header and xlsx workbooks', async () => {
         const { page, problems } = await openPage(pageUrl(spec));
         try {
+          // Links may carry the page's parameters (/data/x.csv?area=…).
           const hrefs = await page.$$eval('main a.download',
               (links) => links.map((a) => a.getAttribute('href')));
-          const csv = hrefs.filter((h) => /^\/data\/[^/]+\.csv$/.test(h));
-          const xlsx = hrefs.filter((h) => /^\/data\/[^/]+\.xlsx$/.test(h));
+          const pathOf = (h) => new URL(h, baseUrl).pathname;
+          const csv = hrefs.filter((h) => /^\/data\/[^/]+\.csv$/.test(pathOf(h)));
+          const xlsx = hrefs.filter((h) => /^\/data\/[^/]+\.xlsx$/.test(pathOf(h)));
           assert.ok(csv.length > 0, `${spec.path}: no <a class="download" href="/data/….csv">`);
-          for (const h of csv) {
-            assert.ok(xlsx.includes(h.replace(/\.csv$/, '.xlsx')), `${h} has no .xlsx beside it`);
-          }
+          assert.equal(csv.length + xlsx.length, hrefs.length,
+                       `${spec.path}: download links outside /data/*.csv|xlsx: ${hrefs.join(' ')}`);
+          const xlsxFor = (h) => h.replace(/\.csv(\?|$)/, '.xlsx$1');
+          for (const h of csv) assert.ok(xlsx.includes(xlsxFor(h)), `${h} has no .xlsx beside it`);
           // Every link answers; the first pair is clicked as a reader would.
           for (const h of hrefs) {
             const response = await context.request.get(new URL(h, baseUrl).href);
             assert.equal(response.status(), 200, `${h}: HTTP ${response.status()}`);
             const type = response.headers()['content-type'] ?? '';
-            if (h.endsWith('.csv')) assert.match(type, /^text\/csv/, `${h}: ${type}`);
+            if (pathOf(h).endsWith('.csv')) assert.match(type, /^text\/csv/, `${h}: ${type}`);
             else assert.ok(type.startsWith(XLSX_TYPE), `${h}: ${type}`);
           }
 
@@ -378,7 +409,8 @@ for (const spec of PAGES) {
           const text = got.bytes.toString('utf8');
           const headerLine = text.split(/\r?\n/)[0];
           assert.ok(headerLine.split(',').length >= 2, `${got.href}: header row "${headerLine}"`);
-          if (tableHeader) {
+          assert.ok(tableHeader, `${got.href}: no table in the link's figure or section`);
+          {
             const expected = tableHeader.map((h) => (/[",\r\n]/.test(h) ? `"${h.replace(/"/g, '""')}"` : h));
             assert.ok(headerLine === expected.join(',') ||
                       headerLine.startsWith(expected.join(',') + ','),
@@ -389,7 +421,7 @@ for (const spec of PAGES) {
 
           // A download may have navigated away: come back for the xlsx link.
           if (page.url() !== pageUrl(spec)) await page.goto(pageUrl(spec));
-          const xlsxLink = page.locator(`main a.download[href="${csv[0].replace(/\.csv$/, '.xlsx')}"]`).first();
+          const xlsxLink = page.locator(`main a.download[href="${xlsxFor(csv[0])}"]`).first();
           const book = await clickDownload(page, xlsxLink);
           assert.equal(book.status, 200);
           assert.ok(book.type.startsWith(XLSX_TYPE), `${book.href}: content-type ${book.type}`);
@@ -458,7 +490,7 @@ for (const spec of PAGES) {
 
 describe('JSON API', () => {
   test('a bad parameter is a 400 with an error message', async () => {
-    for (const query of ['values?area=E06000016&period=2020-22',  // no indicator
+    for (const query of ['values?indicator=no-such-indicator&area=E06000016&period=2020-22',
                          'values?indicator=infant-mortality&area=%3Cb%3E&period=2020-22',
                          'values?indicator=infant-mortality&area=E06000016&period=20x0',
                          'rankings?indicator=infant-mortality&period=not-a-period']) {
