@@ -2,7 +2,7 @@
 # what it needs first, so either works on a fresh Debian 12 machine.
 #
 #   make run    build (release), load the open data and the synthetic Leicester, print
-#               Leicester's profile and who is most at risk
+#               Leicester's profile, then serve the web app on http://127.0.0.1:8080/
 #   make test   build with ASan+UBSan and run every test; then the release build's tests
 #   make bench  run the benchmarks from the release build and print their figures
 #   make format apply clang-format to every C++ file
@@ -24,13 +24,12 @@ dev: deps
 	cmake --build --preset dev -j $(JOBS)
 
 # The bundled open data and the synthetic Leicester (not real people) into the
-# default store, then Leicester's profile and who is most at risk.
+# default store, Leicester's profile, then the web app (Ctrl-C stops it).
+PORT ?= 8080
 run: release
 	$(CRADLE) load --synthetic
-	$(CRADLE) profile --area E06000016 --period 2020-22
-	$(CRADLE) inequalities --by ethnicity --quiet
-	$(CRADLE) standardise --quiet
-	$(CRADLE) booking --quiet
+	$(CRADLE) profile --area E06000016 --period 2020-22 --quiet
+	$(CRADLE) serve --port $(PORT)
 
 test: dev
 	ctest --preset dev
@@ -41,6 +40,7 @@ bench: release
 	build/release/bench/stats_bench
 	build/release/bench/profile_bench
 	build/release/bench/import_bench
+	bash bench/web_load.sh
 
 format:
 	find src bench -name '*.cc' -o -name '*.h' | xargs clang-format -i
