@@ -233,6 +233,8 @@ TEST(CsvWriterTest, QuotesOnlyWhatNeedsIt) {
   EXPECT_EQ(CsvField("Leicester"), "Leicester");
   EXPECT_EQ(CsvField("Kingston upon Hull, City of"), "\"Kingston upon Hull, City of\"");
   EXPECT_EQ(CsvField("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(CsvField(" padded\t"), "\" padded\t\"");  // readers trim unquoted ends
+  EXPECT_EQ(CsvField("in between"), "in between");
   std::ostringstream out;
   WriteCsvRow(out, {"a", "b,c", ""});
   EXPECT_EQ(out.str(), "a,\"b,c\",\r\n");

@@ -3,7 +3,13 @@
 namespace cradle {
 
 std::string CsvField(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  // Readers of this dialect (ours, libcsv, spreadsheet imports) drop spaces and
+  // tabs at the ends of an unquoted field, so a padded field is quoted too.
+  const bool padded = !text.empty() && (text.front() == ' ' || text.front() == '\t' ||
+                                        text.back() == ' ' || text.back() == '\t');
+  if (!padded && text.find_first_of(",\"\r\n") == std::string_view::npos) {
+    return std::string(text);
+  }
   std::string out = "\"";
   for (char c : text) {
     if (c == '"') out += '"';

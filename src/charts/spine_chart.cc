@@ -25,7 +25,8 @@ Chart SpineChart(const SpineChartOptions& options, const std::vector<SpineRow>& 
   const double value_col = 62;
   const double indicator_width = std::min(260.0, inner_width * 0.3);
   const double unit_x = margin + indicator_width + 8;
-  const double area_x = unit_x + 70 + value_col;  // right-aligned numbers
+  const double unit_width = 112;  // "per 1,000 live births" on two lines at most
+  const double area_x = unit_x + unit_width + value_col;  // right-aligned numbers
   const double england_x = area_x + value_col;
   const double worst_x = england_x + value_col;
   const double spine_left = worst_x + 12;
@@ -145,8 +146,18 @@ Chart SpineChart(const SpineChartOptions& options, const std::vector<SpineRow>& 
       double offset = (v - r.england) / reach * half;
       return centre + (r.low_is_good ? -offset : offset);
     };
-    svg.Text("text", {{"x", Px(unit_x)}, {"y", Px(mid + 4)}, {"fill", std::string(kSecondaryText)}},
-             r.unit);
+    std::vector<std::string> unit_lines = WrapText(r.unit, unit_width - 8, 11);
+    if (unit_lines.size() > 2) unit_lines.resize(2);
+    double unit_y = mid + 4 - 6.5 * (static_cast<double>(unit_lines.size()) - 1);
+    for (const std::string& line : unit_lines) {
+      svg.Text("text",
+               {{"x", Px(unit_x)},
+                {"y", Px(unit_y)},
+                {"font-size", "11"},
+                {"fill", std::string(kSecondaryText)}},
+               line);
+      unit_y += 13;
+    }
     svg.Text(
         "text",
         {{"x", Px(area_x)}, {"y", Px(mid + 4)}, {"text-anchor", "end"}, {"font-weight", "bold"}},

@@ -2,8 +2,8 @@
 // the synthetic Leicester), the app, and the HTTP server on a loopback port.
 #include "web/app.h"
 
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -51,9 +51,8 @@ class WebAppTest : public ::testing::Test {
     ServerOptions server_options;
     server_options.port = 0;
     server_options.stop_on_signals = false;
-    server_ = new HttpServer(server_options, [](const Request& request) {
-      return app_->Handle(request);
-    });
+    server_ = new HttpServer(server_options,
+                             [](const Request& request) { return app_->Handle(request); });
     ASSERT_TRUE(server_->Listen().ok());
     thread_ = new std::thread([] { server_->Run(); });
   }
@@ -178,8 +177,8 @@ TEST_F(WebAppTest, TheOpenApiDocumentDescribesTheApi) {
           << path << " " << name;
     }
   }
-  for (std::string path : {"/areas", "/indicators", "/values", "/comparisons", "/rankings",
-                           "/openapi.json"}) {
+  for (std::string path :
+       {"/areas", "/indicators", "/values", "/comparisons", "/rankings", "/openapi.json"}) {
     EXPECT_TRUE(listed.count(path)) << path;
   }
 }
@@ -189,9 +188,12 @@ TEST_F(WebAppTest, EveryPageServesItsChartsAndTables) {
     std::string path;
     std::string must_contain;
   } pages[] = {
-      {"/", "class=\"cradle-bar\""},         {"/compare", "class=\"cradle-point\""},
-      {"/trends", "class=\"cradle-point\""}, {"/inequalities", "class=\"cradle-bar\""},
-      {"/neighbourhoods", "class=\"cradle-area\""}, {"/maternity", "class=\"cradle-bar\""},
+      {"/", "class=\"cradle-bar\""},
+      {"/compare", "class=\"cradle-point\""},
+      {"/trends", "class=\"cradle-point\""},
+      {"/inequalities", "class=\"cradle-bar\""},
+      {"/neighbourhoods", "class=\"cradle-area\""},
+      {"/maternity", "class=\"cradle-bar\""},
       {"/data", "/data/overview-headline.csv"},
   };
   for (const PageCase& page : pages) {
@@ -228,8 +230,8 @@ TEST_F(WebAppTest, TablesDownloadAsCsvAndXlsx) {
 }
 
 TEST_F(WebAppTest, EveryResponseCarriesTheSecurityHeaders) {
-  for (std::string target : {"/", "/api/v1/values", "/static/cradle.css", "/nowhere",
-                             "/api/v1/values?area=x"}) {
+  for (std::string target :
+       {"/", "/api/v1/values", "/static/cradle.css", "/nowhere", "/api/v1/values?area=x"}) {
     auto response = Fetch(port(), target);
     EXPECT_NE(response.headers["content-security-policy"].find("frame-ancestors 'none'"),
               std::string::npos)

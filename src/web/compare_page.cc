@@ -128,20 +128,7 @@ Result<Page> BuildCompare(const AppData& data, const Query& query) {
     bars_section.paragraphs.push_back("No area with data matches these choices.");
   }
   std::vector<charts::Bar> bars;
-  for (const auto& value : shown) {
-    charts::Bar bar;
-    bar.label = AreaName(engine, value.area_code);
-    if (value.has_value()) {
-      bar.value = value.ci95->value;
-      bar.lower = value.ci95->ci.lower;
-      bar.upper = value.ci95->ci.upper;
-    } else {
-      bar.missing_text = value.suppressed ? "*" : "-";
-    }
-    bar.comparison = ComparisonOf(value);
-    bar.highlight = value.area_code == area->code;
-    bars.push_back(bar);
-  }
+  for (const auto& value : shown) bars.push_back(AreaBar(engine, value, area->code));
   charts::BarChartOptions bar_options;
   bar_options.id = "compare-bars";
   bar_options.title = indicator->name + ", " + period.Label();

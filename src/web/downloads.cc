@@ -37,29 +37,6 @@ std::string CsvCellText(const charts::Cell& cell) {
 }
 
 // CsvField quotes a field with a comma, quote or line break; a CSV reader in
-// libcsv's dialect (ours, and Excel's import) also drops spaces and tabs at
-// the ends of an unquoted field, so such a field is quoted here too.
-std::string Field(std::string_view text) {
-  const bool padded = !text.empty() && (text.front() == ' ' || text.front() == '\t' ||
-                                        text.back() == ' ' || text.back() == '\t');
-  if (!padded) return CsvField(text);
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
-
-void WriteRow(std::ostringstream& out, const std::vector<std::string>& fields) {
-  for (size_t idx = 0; idx < fields.size(); ++idx) {
-    if (idx > 0) out << ',';
-    out << Field(fields[idx]);
-  }
-  out << "\r\n";
-}
-
 std::string JoinNotes(const std::vector<std::string>& notes) {
   std::string joined;
   for (const std::string& note : notes) {
@@ -91,7 +68,7 @@ std::string TableCsv(const charts::DataTable& table) {
 
   std::vector<std::string> fields = table.columns;
   if (with_notes) fields.push_back(NotesColumnName(table));
-  WriteRow(out, fields);
+  WriteCsvRow(out, fields);
 
   for (const std::vector<charts::Cell>& row : table.rows) {
     fields.clear();
@@ -102,12 +79,12 @@ std::string TableCsv(const charts::DataTable& table) {
     for (const charts::Cell& cell : row) fields.push_back(CsvCellText(cell));
     while (fields.size() < table.columns.size()) fields.emplace_back();
     if (with_notes) fields.push_back(notes);
-    WriteRow(out, fields);
+    WriteCsvRow(out, fields);
   }
   if (table.rows.empty() && with_notes) {
     fields.assign(table.columns.size(), std::string());
     fields.push_back(notes);
-    WriteRow(out, fields);
+    WriteCsvRow(out, fields);
   }
   return out.str();
 }

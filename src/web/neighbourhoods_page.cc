@@ -101,6 +101,39 @@ Result<Page> BuildNeighbourhoods(const AppData& data, const Query& query) {
                    charts::QuantileClasses(birth_values, 5, 0), data.wards, notes));
   }
 
+  // Infant mortality by LSOA over every year of records: even then most LSOAs
+  // have too few deaths to show, and the map says so rather than guess.
+  inequalities::MortalityOptions all_years = options;
+  all_years.period = {records.frame.first_year,
+                      records.frame.last_year - records.frame.first_year + 1};
+  auto lsoa_rates =
+      inequalities::MortalityByGroup(records.frame, inequalities::Dimension::kLsoa, all_years);
+  if (lsoa_rates.ok()) {
+    std::vector<charts::MapArea> rates;
+    std::vector<double> values;
+    int hidden = 0;
+    for (const auto& row : lsoa_rates->rows) {
+      charts::MapArea rate{row.group.code, row.group.label, std::nullopt, -1, "*"};
+      if (row.rate95 && !row.hidden(inequalities::DeathMeasure::kInfant)) {
+        rate.value = row.rate95->value;
+        rate.shown = Number(row.rate95->value, 1);
+        values.push_back(*rate.value);
+      } else {
+        ++hidden;
+      }
+      rates.push_back(rate);
+    }
+    page.sections.push_back(MapSection(
+        "lsoa-rates", "Infant mortality by LSOA, " + all_years.period.Label(),
+        "Infant deaths per 1,000 live births by LSOA over all " +
+            std::to_string(all_years.period.years) + " years of records. " +
+            std::to_string(hidden) + " of " + std::to_string(rates.size()) +
+            " LSOAs have too few deaths (or none to rest a rate on) to show: an LSOA has about " +
+            "70 births in three years, so its rate is best read at ward level.",
+        "Deaths per 1,000 live births", rates, charts::QuantileClasses(values, 5, 1), data.lsoas,
+        notes));
+  }
+
   // Deprivation and births by LSOA.
   std::map<std::string, int64_t> lsoa_births;
   for (const auto& birth : records.frame.births) {

@@ -44,19 +44,7 @@ Result<Page> BuildOverview(const AppData& data, const Query& query) {
   }
   std::vector<charts::Bar> bars;
   for (const indicators::IndicatorValue& value : compared) {
-    charts::Bar bar;
-    bar.label = AreaName(engine, value.area_code);
-    if (value.has_value()) {
-      bar.value = value.ci95->value;
-      bar.lower = value.ci95->ci.lower;
-      bar.upper = value.ci95->ci.upper;
-    } else {
-      bar.missing_text = value.suppressed ? "*" : "-";
-    }
-    bar.comparison = value.area_code == geo::kEnglandCode ? charts::Comparison::kNotCompared
-                                                          : ComparisonOf(value);
-    bar.highlight = value.area_code == area->code;
-    bars.push_back(bar);
+    bars.push_back(AreaBar(engine, value, area->code));
   }
   charts::BarChartOptions bar_options;
   bar_options.id = "overview-rate";
@@ -95,10 +83,7 @@ Result<Page> BuildOverview(const AppData& data, const Query& query) {
       indicators::IndicatorValue value =
           engine.Compute(*infant, i == 0 ? area->code : std::string(geo::kEnglandCode), one);
       trend_values.push_back(value);
-      series[i].points.push_back(
-          value.has_value()
-              ? charts::LinePoint(value.ci95->value, value.ci95->ci.lower, value.ci95->ci.upper)
-              : charts::LinePoint::Missing(value.suppressed ? "*" : "-"));
+      series[i].points.push_back(LinePointOf(value));
     }
   }
   trend.paragraphs.push_back(

@@ -40,6 +40,27 @@ charts::Comparison ComparisonOf(const indicators::IndicatorValue& value) {
   return charts::Comparison::kNotCompared;
 }
 
+charts::Bar AreaBar(const indicators::Engine& engine, const indicators::IndicatorValue& value,
+                    const std::string& highlight_code) {
+  charts::Bar bar;
+  bar.label = AreaName(engine, value.area_code);
+  if (value.has_value()) {
+    bar.value = value.ci95->value;
+    bar.lower = value.ci95->ci.lower;
+    bar.upper = value.ci95->ci.upper;
+  } else {
+    bar.missing_text = value.suppressed ? "*" : "-";
+  }
+  bar.comparison = ComparisonOf(value);
+  bar.highlight = value.area_code == highlight_code;
+  return bar;
+}
+
+charts::LinePoint LinePointOf(const indicators::IndicatorValue& value) {
+  if (!value.has_value()) return charts::LinePoint::Missing(value.suppressed ? "*" : "-");
+  return charts::LinePoint(value.ci95->value, value.ci95->ci.lower, value.ci95->ci.upper);
+}
+
 Choice AreaChoice(const indicators::Engine& engine, const std::string& selected) {
   Choice choice{"area", "Area", {}, selected};
   std::vector<const store::Area*> areas;

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "charts/bar_chart.h"
+#include "charts/line_chart.h"
 #include "charts/palette.h"
 #include "indicators/engine.h"
 #include "stats/estimate.h"
@@ -27,6 +29,12 @@ charts::Cell NumberCell(std::optional<double> value, int decimals,
                         const std::string& missing = "-");
 
 charts::Comparison ComparisonOf(const indicators::IndicatorValue& value);
+
+// An area's value as a bar (with its 95% interval and comparison) and as a
+// point of a line; "*" in the table when suppressed.
+charts::Bar AreaBar(const indicators::Engine& engine, const indicators::IndicatorValue& value,
+                    const std::string& highlight_code);
+charts::LinePoint LinePointOf(const indicators::IndicatorValue& value);
 
 // Every English upper-tier authority in the data, by name.
 Choice AreaChoice(const indicators::Engine& engine, const std::string& selected);

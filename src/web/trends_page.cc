@@ -132,10 +132,7 @@ Result<Page> BuildTrends(const AppData& data, const Query& query) {
     for (size_t i = 0; i < codes.size(); ++i) {
       indicators::IndicatorValue value = engine.Compute(*indicator, codes[i], period);
       values.push_back(value);
-      series[i].points.push_back(
-          value.has_value()
-              ? charts::LinePoint(value.ci95->value, value.ci95->ci.lower, value.ci95->ci.upper)
-              : charts::LinePoint::Missing(value.suppressed ? "*" : "-"));
+      series[i].points.push_back(LinePointOf(value));
     }
   }
   Section rolling{"rolling", "Rolling three-year rates", {}, "", {}};
