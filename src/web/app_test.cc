@@ -261,7 +261,7 @@ TEST_F(WebAppTest, OnlyReadsAreAllowed) {
   EXPECT_EQ(Fetch(port(), "/", "DELETE").status, 405);
 }
 
-TEST_F(WebAppTest, AResponseIsComputedOnceAndServedAgainUnchanged) {
+TEST_F(WebAppTest, ARepeatedRequestGetsTheSameResponse) {
   auto first = Fetch(port(), "/compare?period=2020-22");
   auto second = Fetch(port(), "/compare?period=2020-22");
   EXPECT_EQ(first.body, second.body);

@@ -68,29 +68,18 @@ Section MortalitySection(const workspace::RecordScope& records, Dimension dimens
     }
     bar.comparison = RatioComparison(row);
     bars.push_back(bar);
-    auto estimate_cell = [](const std::optional<stats::Estimate>& estimate, int part,
-                            int decimals) -> charts::Cell {
-      if (!estimate) return charts::Cell("-");
-      double number = part == 0   ? estimate->value
-                      : part == 1 ? estimate->ci.lower
-                                  : estimate->ci.upper;
-      return charts::Cell(Number(number, decimals), number);
-    };
     bool deaths_hidden = row.hidden(inequalities::DeathMeasure::kInfant);
     data_table.rows.push_back({
         row.group.label,
-        row.births_hidden ? charts::Cell("*")
-                          : charts::Cell(Count(static_cast<double>(row.tally.births)),
-                                         static_cast<double>(row.tally.births)),
-        deaths_hidden ? charts::Cell("*")
-                      : charts::Cell(Count(static_cast<double>(row.tally.infant)),
-                                     static_cast<double>(row.tally.infant)),
-        estimate_cell(row.rate95, 0, 1),
-        estimate_cell(row.rate95, 1, 1),
-        estimate_cell(row.rate95, 2, 1),
-        row.reference ? charts::Cell("1 (reference)") : estimate_cell(row.ratio, 0, 2),
-        row.reference ? charts::Cell("") : estimate_cell(row.ratio, 1, 2),
-        row.reference ? charts::Cell("") : estimate_cell(row.ratio, 2, 2),
+        CountCell(static_cast<double>(row.tally.births), row.births_hidden),
+        CountCell(static_cast<double>(row.tally.infant), deaths_hidden),
+        EstimateCell(row.rate95, EstimatePart::kValue, 1),
+        EstimateCell(row.rate95, EstimatePart::kLower, 1),
+        EstimateCell(row.rate95, EstimatePart::kUpper, 1),
+        row.reference ? charts::Cell("1 (reference)")
+                      : EstimateCell(row.ratio, EstimatePart::kValue, 2),
+        row.reference ? charts::Cell("") : EstimateCell(row.ratio, EstimatePart::kLower, 2),
+        row.reference ? charts::Cell("") : EstimateCell(row.ratio, EstimatePart::kUpper, 2),
         row.note,
     });
   }

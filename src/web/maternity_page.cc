@@ -80,24 +80,15 @@ Result<Page> BuildMaternity(const AppData& data, const Query& query) {
                                                               : charts::Comparison::kSimilar;
     }
     bars.push_back(bar);
-    auto part = [](const std::optional<stats::Estimate>& estimate, int which, int decimals) {
-      if (!estimate) return charts::Cell("-");
-      double number = which == 0   ? estimate->value
-                      : which == 1 ? estimate->ci.lower
-                                   : estimate->ci.upper;
-      return charts::Cell(Number(number, decimals), number);
-    };
     data_table.rows.push_back(
-        {row.group.label,
-         row.bookings_hidden ? charts::Cell("*")
-                             : charts::Cell(Count(static_cast<double>(row.bookings)),
-                                            static_cast<double>(row.bookings)),
-         row.early_hidden
-             ? charts::Cell("*")
-             : charts::Cell(Count(static_cast<double>(row.early)), static_cast<double>(row.early)),
-         part(row.early_percent, 0, 1), part(row.early_percent, 1, 1),
-         part(row.early_percent, 2, 1), part(row.late_relative_risk, 0, 2),
-         part(row.late_relative_risk, 1, 2), part(row.late_relative_risk, 2, 2), row.note});
+        {row.group.label, CountCell(static_cast<double>(row.bookings), row.bookings_hidden),
+         CountCell(static_cast<double>(row.early), row.early_hidden),
+         EstimateCell(row.early_percent, EstimatePart::kValue, 1),
+         EstimateCell(row.early_percent, EstimatePart::kLower, 1),
+         EstimateCell(row.early_percent, EstimatePart::kUpper, 1),
+         EstimateCell(row.late_relative_risk, EstimatePart::kValue, 2),
+         EstimateCell(row.late_relative_risk, EstimatePart::kLower, 2),
+         EstimateCell(row.late_relative_risk, EstimatePart::kUpper, 2), row.note});
   }
   data_table.notes = RecordNotes(records);
   charts::BarChartOptions chart_options;

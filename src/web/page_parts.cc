@@ -30,6 +30,19 @@ charts::Cell NumberCell(std::optional<double> value, int decimals, const std::st
   return charts::Cell(Number(value, decimals), *value);
 }
 
+charts::Cell EstimateCell(const std::optional<stats::Estimate>& estimate, EstimatePart part,
+                          int decimals, const std::string& missing) {
+  if (!estimate) return charts::Cell(missing);
+  double number = part == EstimatePart::kValue   ? estimate->value
+                  : part == EstimatePart::kLower ? estimate->ci.lower
+                                                 : estimate->ci.upper;
+  return charts::Cell(Number(number, decimals), number);
+}
+
+charts::Cell CountCell(double count, bool hidden) {
+  return hidden ? charts::Cell("*") : charts::Cell(Count(count), count);
+}
+
 charts::Comparison ComparisonOf(const indicators::IndicatorValue& value) {
   std::string label = indicators::ComparedLabel(value);
   if (label == "Better") return charts::Comparison::kBetter;
@@ -155,10 +168,8 @@ charts::DataTable ValuesTable(const indicators::Engine& engine, const std::strin
     int decimals = value.indicator ? value.indicator->decimals : 1;
     bool shown = value.has_value();
     std::string missing = value.suppressed ? "*" : "-";
-    auto part = [&](const std::optional<stats::Estimate>& estimate, bool upper) {
-      if (!shown || !estimate) return charts::Cell(missing);
-      double number = upper ? estimate->ci.upper : estimate->ci.lower;
-      return charts::Cell(Number(number, decimals), number);
+    auto part = [&](const std::optional<stats::Estimate>& estimate, EstimatePart which) {
+      return shown ? EstimateCell(estimate, which, decimals, missing) : charts::Cell(missing);
     };
     std::string rank =
         value.rank ? std::to_string(*value.rank) + " of " + std::to_string(value.rank_of) : "";
@@ -167,17 +178,12 @@ charts::DataTable ValuesTable(const indicators::Engine& engine, const std::strin
                                           : AreaName(engine, value.area_code),
         value.period.Label(),
         shown ? NumberCell(value.value(), decimals) : charts::Cell(missing),
-        part(value.ci95, false),
-        part(value.ci95, true),
-        part(value.ci998, false),
-        part(value.ci998, true),
-        value.suppressed
-            ? charts::Cell("*")
-            : (value.count ? charts::Cell(Count(*value.count), *value.count) : charts::Cell("-")),
-        value.suppressed
-            ? charts::Cell("*")
-            : (value.denominator ? charts::Cell(Count(*value.denominator), *value.denominator)
-                                 : charts::Cell("-")),
+        part(value.ci95, EstimatePart::kLower),
+        part(value.ci95, EstimatePart::kUpper),
+        part(value.ci998, EstimatePart::kLower),
+        part(value.ci998, EstimatePart::kUpper),
+        value.count ? CountCell(*value.count, value.suppressed) : charts::Cell(missing),
+        value.denominator ? CountCell(*value.denominator, value.suppressed) : charts::Cell(missing),
         NumberCell(value.comparator_value, decimals),
         indicators::ComparedLabel(value),
         rank,

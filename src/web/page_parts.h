@@ -28,6 +28,14 @@ std::string Count(double value);
 charts::Cell NumberCell(std::optional<double> value, int decimals,
                         const std::string& missing = "-");
 
+// One part of an estimate as a table cell; `missing` when there is none.
+enum class EstimatePart { kValue, kLower, kUpper };
+charts::Cell EstimateCell(const std::optional<stats::Estimate>& estimate, EstimatePart part,
+                          int decimals, const std::string& missing = "-");
+// A count as a cell with thousands separators; "*" when the small-number rule
+// hides it.
+charts::Cell CountCell(double count, bool hidden);
+
 charts::Comparison ComparisonOf(const indicators::IndicatorValue& value);
 
 // An area's value as a bar (with its 95% interval and comparison) and as a
