@@ -19,6 +19,7 @@ PACKAGES=(
   unzip                 # the xlsx download tests open the workbook
   chromium              # browser tests (tests/browser) drive it headless
   wrk                   # web load benchmark (bench/web_load.sh)
+  libtbb-dev            # oneTBB: the scan statistic's parallel loops
 )
 
 # Node.js runs the browser tests. A machine may already have Node from

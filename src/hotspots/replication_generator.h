@@ -1,0 +1,51 @@
+// The data sets of the Monte Carlo replications under the null hypothesis,
+// conditioned on the total number of cases (reference/scan/SCAN.md §1.4):
+// Poisson spreads the C cases over the locations multinomially with
+// probabilities E_i / C; Bernoulli chooses which C of the N people are cases
+// (a random permutation of the case and control labels).
+//
+// Each replication draws from its own generator, seeded from the run's seed
+// and the replication's index, so a replication is the same whichever thread
+// makes it and in whatever order: a run gives the same answer on 1 thread and
+// on N.
+#pragma once
+
+#include <oneapi/tbb/task_arena.h>
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "hotspots/scan_data.h"
+#include "hotspots/scan_kernel.h"
+
+namespace cradle::hotspots {
+
+class ReplicationGenerator {
+ public:
+  ReplicationGenerator(const SpatialData& data, uint64_t seed);
+
+  // Adds replication `index`'s case counts into `counts` (one per location).
+  void Generate(int index, std::span<uint32_t> counts) const;
+
+  // Every replication's counts, replication-major (counts[r * L + i]), and
+  // whether they all fit the kernel's 8-bit blocks.
+  struct AllCounts {
+    std::vector<uint16_t> counts;
+    bool narrow = true;
+  };
+  AllCounts GenerateAll(std::span<const int> replications, tbb::task_arena& arena) const;
+
+  // Packs the listed rows of `all` (indices into it) into a block, one lane
+  // each, at most kBlockLanes.
+  void FillBlock(const AllCounts& all, std::span<const int> rows, ReplicationBlock& block) const;
+
+ private:
+  ScanModel model_;
+  uint64_t seed_;
+  int64_t total_cases_;
+  std::vector<double> cumulative_;  // running population (Poisson) or people (Bernoulli)
+  size_t locations_;
+};
+
+}  // namespace cradle::hotspots

@@ -1,0 +1,294 @@
+#include "hotspots/scan_kernel.h"
+
+#include <immintrin.h>
+
+#include <algorithm>
+#include <cassert>
+#include <cstring>
+#include <limits>
+#include <type_traits>
+
+namespace cradle::hotspots {
+namespace {
+
+// Scores, exactly, the windows at one position whose sums passed the
+// kernel's test, raising each replication's maximum where they beat it.
+template <typename CountT, typename AccT, bool kHigh, bool kLow>
+void ScoreLanes(const AccT* sums, const CountT* row, uint32_t fewest_high,
+                uint32_t most_low_plus_one, double measure, const WindowStatistic& statistic,
+                std::span<double> lane_max) {
+  for (size_t lane = 0; lane < lane_max.size(); ++lane) {
+    AccT cases = sums[lane];
+    bool maybe = false;
+    if constexpr (kHigh) maybe |= cases >= fewest_high && row[lane] != 0;
+    if constexpr (kLow) maybe |= cases < most_low_plus_one;
+    if (!maybe) continue;
+    double score = statistic.Llr(cases, measure);
+    if (score > lane_max[lane]) lane_max[lane] = score;
+  }
+}
+
+// Positions whose sums passed the test, scored after the vector loop: a
+// function call inside it would push the sums out of the registers at every
+// position.
+template <typename AccT>
+struct Note {
+  alignas(32) AccT sums[kBlockLanes];
+  size_t position;
+  size_t bucket;
+};
+constexpr size_t kNotes = 64;
+
+// The portable kernel: GCC/Clang vector extensions, compiled for the
+// baseline instruction set (SSE2 on x86-64); used for wide blocks and on
+// processors without AVX2.
+template <typename T>
+struct Vec32 {
+  typedef T type __attribute__((vector_size(32)));
+};
+template <typename T>
+struct Vec16 {
+  typedef T type __attribute__((vector_size(16)));
+};
+
+template <typename CountT, typename AccT, bool kHigh, bool kLow>
+void Walk(const WindowChunk& chunk, const CountT* counts, const WindowStatistic& statistic,
+          const LevelBounds& bounds, std::span<double> lane_max) {
+  constexpr int kPerVector = 32 / sizeof(AccT);
+  constexpr int kVectors = kBlockLanes / kPerVector;
+  using Acc = typename Vec32<AccT>::type;
+  using Count = typename Vec16<CountT>::type;
+  typedef uint64_t Words __attribute__((vector_size(32)));
+  std::vector<Note<AccT>> notes(kNotes);
+  for (size_t c = 0; c < chunk.centres.size(); ++c) {
+    size_t end = chunk.start[c + 1];
+    Acc acc[kVectors] = {};
+    size_t k = chunk.start[c];
+    while (k < end) {
+      size_t noted = 0;
+      for (; k < end && noted < kNotes; ++k) {
+        const CountT* row = counts + static_cast<size_t>(chunk.member[k]) * kBlockLanes;
+        size_t bucket = bounds.Bucket(chunk.measure_f[k]);
+        Acc at = {}, below = {}, any = {};
+        if constexpr (kHigh) {
+          // The measure only grows: past the last window that can reach the
+          // threshold, no later one can.
+          if (!kLow && bounds.at_high[bucket] == bounds.none) {
+            end = k;
+            break;
+          }
+          at += static_cast<AccT>(bounds.at_high[bucket]);
+        }
+        if constexpr (kLow) below += static_cast<AccT>(bounds.below_low[bucket]);
+#pragma GCC unroll 8
+        for (int v = 0; v < kVectors; ++v) {
+          Count raw;
+          std::memcpy(&raw, row + v * kPerVector, sizeof raw);
+          Acc added = __builtin_convertvector(raw, Acc);
+          acc[v] += added;
+          if constexpr (kHigh) any |= (Acc)((acc[v] >= at) & (added != 0));
+          if constexpr (kLow) any |= (Acc)(acc[v] < below);
+        }
+        Words words = (Words)any;
+        if ((words[0] | words[1] | words[2] | words[3]) == 0) continue;
+        notes[noted].position = k;
+        notes[noted].bucket = bucket;
+        std::memcpy(notes[noted].sums, acc, sizeof acc);
+        ++noted;
+      }
+      for (size_t n = 0; n < noted; ++n) {
+        size_t at_k = notes[n].position;
+        size_t bucket = notes[n].bucket;
+        ScoreLanes<CountT, AccT, kHigh, kLow>(
+            notes[n].sums, counts + static_cast<size_t>(chunk.member[at_k]) * kBlockLanes,
+            kHigh ? bounds.at_high[bucket] : 0, kLow ? bounds.below_low[bucket] : 0,
+            chunk.measure[at_k], statistic, lane_max);
+      }
+    }
+  }
+}
+
+// One register of sums: add a location's 16 counts and mark the lanes whose
+// window could reach the threshold.
+template <bool kHigh, bool kLow>
+__attribute__((target("avx2"), always_inline)) inline void Step(__m256i& acc, const uint8_t* bytes,
+                                                                __m256i at, __m256i below,
+                                                                __m256i& either) {
+  const __m256i zero = _mm256_setzero_si256();
+  __m256i added = _mm256_cvtepu8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes)));
+  acc = _mm256_add_epi16(acc, added);
+  if constexpr (kHigh) {
+    // acc >= at, where the location brings cases: between such locations the
+    // count stays and the measure grows, so only they can make a better
+    // high-rate window.
+    __m256i reaches = _mm256_cmpeq_epi16(_mm256_max_epu16(acc, at), acc);
+    either = _mm256_or_si256(either, _mm256_andnot_si256(_mm256_cmpeq_epi16(added, zero), reaches));
+  }
+  if constexpr (kLow) {
+    // acc < below: max(acc, below) differs from acc.
+    __m256i not_below = _mm256_cmpeq_epi16(_mm256_max_epu16(acc, below), acc);
+    either = _mm256_or_si256(either, _mm256_andnot_si256(not_below, _mm256_set1_epi16(-1)));
+  }
+}
+
+// The vector loop of WalkNarrowAvx2, on its own so that it holds no call:
+// across a call every vector register is lost, and GCC would then keep the
+// sums in memory, a round trip through the stack at every position. Walks
+// positions [k, end) of the centre starting at `first` until `kNotes`
+// positions are noted; returns where it stopped.
+template <bool kHigh, bool kLow>
+__attribute__((target("avx2"))) size_t RunNarrowAvx2(const WindowChunk& chunk,
+                                                     const uint8_t* counts,
+                                                     const LevelBounds& bounds, size_t k,
+                                                     size_t& end, __m256i* sums,
+                                                     Note<uint16_t>* notes, size_t& noted) {
+  __m256i acc0 = _mm256_load_si256(sums), acc1 = _mm256_load_si256(sums + 1);
+  __m256i acc2 = _mm256_load_si256(sums + 2), acc3 = _mm256_load_si256(sums + 3);
+  noted = 0;
+  for (; k < end && noted < kNotes; ++k) {
+    const uint8_t* row = counts + static_cast<size_t>(chunk.member[k]) * kBlockLanes;
+    // The rows are read in neighbour order, scattered over the block: ask for
+    // one some positions ahead so that its line has arrived when it is added.
+    _mm_prefetch(reinterpret_cast<const char*>(counts) +
+                     static_cast<size_t>(chunk.member[k + kPrefetchAhead]) * kBlockLanes,
+                 _MM_HINT_T0);
+    size_t bucket = bounds.Bucket(chunk.measure_f[k]);
+    uint32_t fewest = kHigh ? bounds.at_high[bucket] : 0;
+    if (kHigh && !kLow && fewest == bounds.none) {
+      end = k;  // the measure only grows: no later window can reach it
+      break;
+    }
+    const __m256i at = _mm256_set1_epi16(static_cast<int16_t>(fewest));
+    const __m256i below =
+        _mm256_set1_epi16(static_cast<int16_t>(kLow ? bounds.below_low[bucket] : 0));
+    __m256i either = _mm256_setzero_si256();
+    Step<kHigh, kLow>(acc0, row, at, below, either);
+    Step<kHigh, kLow>(acc1, row + 16, at, below, either);
+    Step<kHigh, kLow>(acc2, row + 32, at, below, either);
+    Step<kHigh, kLow>(acc3, row + 48, at, below, either);
+    if (_mm256_testz_si256(either, either)) continue;
+    notes[noted].position = k;
+    notes[noted].bucket = bucket;
+    __m256i* noted_sums = reinterpret_cast<__m256i*>(notes[noted].sums);
+    _mm256_store_si256(noted_sums, acc0);
+    _mm256_store_si256(noted_sums + 1, acc1);
+    _mm256_store_si256(noted_sums + 2, acc2);
+    _mm256_store_si256(noted_sums + 3, acc3);
+    ++noted;
+  }
+  _mm256_store_si256(sums, acc0);
+  _mm256_store_si256(sums + 1, acc1);
+  _mm256_store_si256(sums + 2, acc2);
+  _mm256_store_si256(sums + 3, acc3);
+  return k;
+}
+
+// The common case written out for AVX2: 8-bit counts summed in 16 bits, the
+// 64 lanes in four registers. A position costs four widening loads and adds,
+// the tests and one branch that is almost never taken.
+template <bool kHigh, bool kLow>
+__attribute__((target("avx2"))) void WalkNarrowAvx2(const WindowChunk& chunk, const uint8_t* counts,
+                                                    const WindowStatistic& statistic,
+                                                    const LevelBounds& bounds,
+                                                    std::span<double> lane_max) {
+  std::vector<Note<uint16_t>> notes(kNotes);
+  alignas(32) __m256i sums[4];
+  for (size_t c = 0; c < chunk.centres.size(); ++c) {
+    size_t end = chunk.start[c + 1];
+    for (__m256i& sum : sums) sum = _mm256_setzero_si256();
+    size_t k = chunk.start[c];
+    while (k < end) {
+      size_t noted = 0;
+      k = RunNarrowAvx2<kHigh, kLow>(chunk, counts, bounds, k, end, sums, notes.data(), noted);
+      for (size_t n = 0; n < noted; ++n) {
+        size_t at_k = notes[n].position;
+        size_t bucket = notes[n].bucket;
+        ScoreLanes<uint8_t, uint16_t, kHigh, kLow>(
+            notes[n].sums, counts + static_cast<size_t>(chunk.member[at_k]) * kBlockLanes,
+            kHigh ? bounds.at_high[bucket] : 0, kLow ? bounds.below_low[bucket] : 0,
+            chunk.measure[at_k], statistic, lane_max);
+      }
+    }
+  }
+}
+
+bool HasAvx2() {
+  static const bool has = __builtin_cpu_supports("avx2");
+  return has;
+}
+
+template <typename CountT, typename AccT>
+void Dispatch(const WindowChunk& chunk, const CountT* counts, const WindowStatistic& statistic,
+              const LevelBounds& limits, std::span<double> lane_max) {
+  bool high = statistic.high(), low = statistic.low();
+  if (high && low) {
+    Walk<CountT, AccT, true, true>(chunk, counts, statistic, limits, lane_max);
+  } else if (high) {
+    Walk<CountT, AccT, true, false>(chunk, counts, statistic, limits, lane_max);
+  } else if (low) {
+    Walk<CountT, AccT, false, true>(chunk, counts, statistic, limits, lane_max);
+  }
+}
+
+}  // namespace
+
+LevelBounds MakeLevelBounds(const WindowStatistic& statistic, double threshold,
+                            double max_measure) {
+  constexpr size_t kBuckets = 1 << 16;
+  LevelBounds bounds;
+  bounds.none = static_cast<uint32_t>(statistic.total_cases()) + 1;
+  bounds.buckets_per_unit =
+      max_measure > 0 ? static_cast<float>(static_cast<double>(kBuckets - 1) / max_measure) : 0;
+  // A float product can round a measure into the next bucket up; reading a
+  // bucket's bounds at a measure a little past its ends keeps them safe.
+  double width = max_measure / static_cast<double>(kBuckets - 1);
+  double slack = width * 1e-3 + max_measure * 1e-6;
+  if (statistic.high()) {
+    // Widened by a relative 1e-6 for the measures' rounding to float.
+    std::vector<float> limits = statistic.HighLimits(threshold);
+    for (size_t c = 1; c < limits.size(); ++c) limits[c] = std::max(limits[c], limits[c - 1]);
+    bounds.at_high.resize(kBuckets);
+    uint32_t c = 0;
+    for (size_t q = 0; q < kBuckets; ++q) {
+      double start = static_cast<double>(q) * width - slack;
+      while (c < bounds.none && limits[c] * (1 + 1e-6) < start) ++c;
+      bounds.at_high[q] = c;
+    }
+  }
+  if (statistic.low()) {
+    std::vector<float> limits = statistic.LowLimits(threshold);
+    for (size_t c = limits.size() - 1; c-- > 0;) limits[c] = std::min(limits[c], limits[c + 1]);
+    bounds.below_low.resize(kBuckets);
+    uint32_t c = 0;
+    for (size_t q = 0; q < kBuckets; ++q) {
+      double stop = q + 1 == kBuckets ? std::numeric_limits<double>::infinity()
+                                      : static_cast<double>(q + 1) * width + slack;
+      while (c < bounds.none && limits[c] * (1 - 1e-6) <= stop) ++c;
+      bounds.below_low[q] = c;
+    }
+  }
+  return bounds;
+}
+
+void RunKernel(const WindowChunk& chunk, const ReplicationBlock& block,
+               const WindowStatistic& statistic, const LevelBounds& limits,
+               std::span<double> lane_max) {
+  assert(lane_max.size() <= static_cast<size_t>(kBlockLanes));
+  bool high = statistic.high(), low = statistic.low();
+  if (block.is_narrow && HasAvx2()) {
+    const uint8_t* counts = block.narrow.data();
+    if (high && low) {
+      WalkNarrowAvx2<true, true>(chunk, counts, statistic, limits, lane_max);
+    } else if (high) {
+      WalkNarrowAvx2<true, false>(chunk, counts, statistic, limits, lane_max);
+    } else if (low) {
+      WalkNarrowAvx2<false, true>(chunk, counts, statistic, limits, lane_max);
+    }
+  } else if (block.is_narrow) {
+    Dispatch<uint8_t, uint16_t>(chunk, block.narrow.data(), statistic, limits, lane_max);
+  } else {
+    Dispatch<uint16_t, uint32_t>(chunk, block.wide.data(), statistic, limits, lane_max);
+  }
+}
+
+}  // namespace cradle::hotspots
