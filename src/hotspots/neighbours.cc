@@ -45,22 +45,26 @@ double DistanceSpace::Distance(int a, int b) const {
   return std::sqrt(squared);
 }
 
-void DistanceSpace::DistancesFrom(int centre, std::vector<double>& out) const {
+double DistanceSpace::SquaredDistancesFrom(int centre, std::vector<double>& out) const {
   size_t n = x_.size();
   out.resize(n);
   double cx = x_[centre], cy = y_[centre];
+  double farthest = 0;
   if (z_.empty()) {
     for (size_t i = 0; i < n; ++i) {
       double dx = x_[i] - cx, dy = y_[i] - cy;
-      out[i] = std::sqrt(dx * dx + dy * dy);
+      out[i] = dx * dx + dy * dy;
+      farthest = std::max(farthest, out[i]);
     }
   } else {
     double cz = z_[centre];
     for (size_t i = 0; i < n; ++i) {
       double dx = x_[i] - cx, dy = y_[i] - cy, dz = z_[i] - cz;
-      out[i] = std::sqrt(dx * dx + dy * dy + dz * dz);
+      out[i] = dx * dx + dy * dy + dz * dz;
+      farthest = std::max(farthest, out[i]);
     }
   }
+  return farthest;
 }
 
 WindowBuilder::WindowBuilder(const SpatialData& data, const DistanceSpace& space,
@@ -71,22 +75,25 @@ WindowBuilder::WindowBuilder(const SpatialData& data, const DistanceSpace& space
 // 200 s SaTScan spends on England). Only the locations inside the cap are
 // needed, so: bucket the squared distances (equal-area rings), find the ring
 // where the running population passes the cap, and sort only the rings up to
-// it, each ring on its own (a few locations each) with the exact order.
+// it, each ring on its own (a few locations each) with the exact order. The
+// candidates are sorted as (distance, index) pairs side by side, so a
+// comparison reads no other memory.
 void WindowBuilder::Build(int centre, CentreWindows& out) {
-  space_.DistancesFrom(centre, distance_);
+  double farthest = space_.SquaredDistancesFrom(centre, distance_);
   size_t n = distance_.size();
-  double farthest = 0;
-  for (double d : distance_) farthest = std::max(farthest, d);
-  size_t buckets = std::clamp<size_t>(n / 4, 1, 1 << 16);
-  double scale = farthest > 0 ? static_cast<double>(buckets) / (farthest * farthest) : 0;
+  // About one location per ring, so most rings need no sorting at all.
+  size_t buckets = std::clamp<size_t>(n, 1, 1 << 18);
+  double scale = farthest > 0 ? static_cast<double>(buckets) / farthest : 0;
+  int last_bucket = static_cast<int>(buckets) - 1;
   bucket_of_.resize(n);
   bucket_start_.assign(buckets + 1, 0);
   bucket_population_.assign(buckets, 0.0);
+  const double* population = data_.population.data();
   for (size_t i = 0; i < n; ++i) {
-    size_t b = std::min(buckets - 1, static_cast<size_t>(distance_[i] * distance_[i] * scale));
+    int b = std::min(last_bucket, static_cast<int>(distance_[i] * scale));
     bucket_of_[i] = static_cast<uint32_t>(b);
-    ++bucket_start_[b + 1];
-    bucket_population_[b] += data_.population[i];
+    ++bucket_start_[static_cast<size_t>(b) + 1];
+    bucket_population_[static_cast<size_t>(b)] += population[i];
   }
   // The last ring needed: the first whose population takes the running total
   // above the cap (every ring when the cap is never passed).
@@ -100,39 +107,100 @@ void WindowBuilder::Build(int centre, CentreWindows& out) {
     }
   }
   for (size_t b = 0; b < buckets; ++b) bucket_start_[b + 1] += bucket_start_[b];
-  size_t candidates = bucket_start_[last + 1];
-  order_.resize(candidates);
-  fill_.assign(bucket_start_.begin(), bucket_start_.begin() + static_cast<long>(last) + 1);
+  // Every location goes to its ring, inside the cap or not: a test would be
+  // a coin toss for the branch predictor.
+  order_.resize(n);
+  fill_.assign(bucket_start_.begin(), bucket_start_.end() - 1);
   for (size_t i = 0; i < n; ++i) {
-    uint32_t b = bucket_of_[i];
-    if (b <= last) order_[fill_[b]++] = static_cast<int32_t>(i);
+    order_[fill_[bucket_of_[i]]++] = {distance_[i], static_cast<int32_t>(i)};
   }
   const std::vector<double>& ox = space_.order_x_;
   const std::vector<double>& oy = space_.order_y_;
-  auto nearer = [&](int32_t a, int32_t b) {
-    if (distance_[a] != distance_[b]) return distance_[a] < distance_[b];
-    if (ox[a] != ox[b]) return ox[a] < ox[b];
-    if (oy[a] != oy[b]) return oy[a] < oy[b];
-    return a < b;
+  auto ties = [&](const Candidate& a, const Candidate& b) {
+    if (ox[a.index] != ox[b.index]) return ox[a.index] < ox[b.index];
+    if (oy[a.index] != oy[b.index]) return oy[a.index] < oy[b.index];
+    return a.index < b.index;
+  };
+  auto nearer = [&](const Candidate& a, const Candidate& b) {
+    if (a.distance != b.distance) return a.distance < b.distance;
+    return ties(a, b);
   };
   for (size_t b = 0; b <= last; ++b) {
     auto first = order_.begin() + static_cast<long>(bucket_start_[b]);
     auto end = order_.begin() + static_cast<long>(bucket_start_[b + 1]);
     if (end - first > 1) std::sort(first, end, nearer);
   }
+  size_t candidates = bucket_start_[last + 1];
+  // SaTScan orders by the distance itself: two squared distances that differ
+  // may share a square root, and then the tie rule decides.
+  for (size_t k = 0; k < candidates; ++k) order_[k].distance = std::sqrt(order_[k].distance);
+  for (size_t k = 0; k + 1 < candidates;) {
+    size_t run = k + 1;
+    while (run < candidates && order_[run].distance == order_[k].distance) ++run;
+    if (run - k > 1) {
+      std::sort(order_.begin() + static_cast<long>(k), order_.begin() + static_cast<long>(run),
+                ties);
+    }
+    k = run;
+  }
 
+  out.centre = centre;
+  out.members.resize(candidates);
+  out.cumulative.resize(candidates);
+  out.distance.resize(candidates);
+  running = 0;
+  size_t k = 0;
+  for (; k < candidates; ++k) {
+    const Candidate& next = order_[k];
+    double total = running + population[next.index];
+    if (total > max_population_) break;
+    running = total;
+    out.members[k] = next.index;
+    out.cumulative[k] = running;
+    out.distance[k] = next.distance;
+  }
+  out.members.resize(k);
+  out.cumulative.resize(k);
+  out.distance.resize(k);
+}
+
+void WindowBuilder::Nearest(int centre, size_t count, CentreWindows& out) {
+  space_.SquaredDistancesFrom(centre, distance_);
+  size_t n = distance_.size();
+  const std::vector<double>& ox = space_.order_x_;
+  const std::vector<double>& oy = space_.order_y_;
+  auto ties = [&](const Candidate& a, const Candidate& b) {
+    if (ox[a.index] != ox[b.index]) return ox[a.index] < ox[b.index];
+    if (oy[a.index] != oy[b.index]) return oy[a.index] < oy[b.index];
+    return a.index < b.index;
+  };
+  auto nearer = [&](const Candidate& a, const Candidate& b) {
+    if (a.distance != b.distance) return a.distance < b.distance;
+    return ties(a, b);
+  };
+  order_.resize(n);
+  for (size_t i = 0; i < n; ++i) order_[i] = {distance_[i], static_cast<int32_t>(i)};
+  // A few more than asked for, so that locations whose squared distances
+  // differ but whose distances are equal are ordered as Build orders them.
+  size_t keep = std::min(n, count + 8);
+  std::nth_element(order_.begin(), order_.begin() + static_cast<long>(keep - 1), order_.end(),
+                   nearer);
+  order_.resize(keep);
+  for (Candidate& c : order_) c.distance = std::sqrt(c.distance);
+  std::sort(order_.begin(), order_.end(), [&](const Candidate& a, const Candidate& b) {
+    if (a.distance != b.distance) return a.distance < b.distance;
+    return ties(a, b);
+  });
   out.centre = centre;
   out.members.clear();
   out.cumulative.clear();
   out.distance.clear();
-  running = 0;
-  for (int32_t i : order_) {
-    double next = running + data_.population[i];
-    if (next > max_population_) break;
-    running = next;
-    out.members.push_back(i);
+  double running = 0;
+  for (size_t k = 0; k < count && k < keep; ++k) {
+    running += data_.population[static_cast<size_t>(order_[k].index)];
+    out.members.push_back(order_[k].index);
     out.cumulative.push_back(running);
-    out.distance.push_back(distance_[i]);
+    out.distance.push_back(order_[k].distance);
   }
 }
 

@@ -24,8 +24,9 @@ class DistanceSpace {
   size_t size() const { return x_.size(); }
   // The distance SaTScan orders by and reports as the radius.
   double Distance(int a, int b) const;
-  // Distances from `centre` to every location, in location order.
-  void DistancesFrom(int centre, std::vector<double>& out) const;
+  // Squared distances from `centre` to every location, in location order;
+  // returns the largest.
+  double SquaredDistancesFrom(int centre, std::vector<double>& out) const;
 
  private:
   std::vector<double> x_, y_, z_;          // z_ empty for Cartesian
@@ -49,17 +50,25 @@ class WindowBuilder {
   // maximum window share times the total population at risk.
   WindowBuilder(const SpatialData& data, const DistanceSpace& space, double max_population);
   void Build(int centre, CentreWindows& out);
+  // The first `count` windows' members of `centre` only, as Build would give
+  // them (count at most the number Build gives), without sorting the rest:
+  // what reporting a cluster needs.
+  void Nearest(int centre, size_t count, CentreWindows& out);
 
  private:
   const SpatialData& data_;
   const DistanceSpace& space_;
   double max_population_;
-  std::vector<double> distance_;
+  std::vector<double> distance_;  // squared
   std::vector<uint32_t> bucket_of_;
   std::vector<size_t> bucket_start_;
   std::vector<size_t> fill_;
   std::vector<double> bucket_population_;
-  std::vector<int32_t> order_;
+  struct Candidate {
+    double distance;  // squared until the candidates are sorted
+    int32_t index;
+  };
+  std::vector<Candidate> order_;
 };
 
 }  // namespace cradle::hotspots

@@ -48,3 +48,35 @@ TEST(NeighboursTest, LatitudeLongitudeUsesTheChordOnSatscansSphere) {
 
 }  // namespace
 }  // namespace cradle::hotspots
+
+namespace cradle::hotspots {
+namespace {
+
+// Reporting takes a window's members from Nearest; they must be Build's.
+TEST(NeighboursTest, NearestGivesBuildsFirstMembers) {
+  std::vector<LocationInput> locations;
+  for (int i = 0; i < 300; ++i) {
+    // A grid with many equal distances, so the tie rule is exercised.
+    locations.push_back({"L" + std::to_string(1000 + i), static_cast<double>(i % 17),
+                         static_cast<double>(i / 17), 1, 10.0 + i % 7, 0});
+  }
+  auto data = MakeSpatialData(locations, Coordinates::kCartesian, ScanModel::kPoisson, "grid");
+  ASSERT_TRUE(data.ok());
+  DistanceSpace space(*data);
+  WindowBuilder builder(*data, space, data->total_population() / 2);
+  CentreWindows full, nearest;
+  for (int centre : {0, 17, 150, 299}) {
+    builder.Build(centre, full);
+    for (size_t count : {size_t{1}, size_t{5}, size_t{40}, full.members.size()}) {
+      builder.Nearest(centre, count, nearest);
+      ASSERT_EQ(nearest.members.size(), count);
+      for (size_t k = 0; k < count; ++k) {
+        EXPECT_EQ(nearest.members[k], full.members[k]) << centre << " " << k;
+        EXPECT_EQ(nearest.cumulative[k], full.cumulative[k]);
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace cradle::hotspots

@@ -228,7 +228,7 @@ class Scan {
     WindowBuilder builder(data_, space_, max_population_);
     CentreWindows windows;
     auto members = [&](const CentreBest& best) {
-      builder.Build(best.centre, windows);
+      builder.Nearest(best.centre, static_cast<size_t>(best.length), windows);
       return std::vector<int>(windows.members.begin(), windows.members.begin() + best.length);
     };
     std::vector<size_t> kept;
@@ -241,7 +241,7 @@ class Scan {
     for (size_t i : kept) {
       const CentreBest& best = candidates[i];
       if (!result.clusters.empty() && best.llr < min_llr) continue;
-      builder.Build(best.centre, windows);
+      builder.Nearest(best.centre, static_cast<size_t>(best.length), windows);
       Cluster cluster;
       cluster.centre = best.centre;
       cluster.members.assign(windows.members.begin(), windows.members.begin() + best.length);
