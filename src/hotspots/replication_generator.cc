@@ -94,6 +94,7 @@ ReplicationGenerator::AllCounts ReplicationGenerator::GenerateAll(std::span<cons
 }
 
 void ReplicationGenerator::FillBlock(const AllCounts& all, std::span<const int> rows,
+                                     std::span<const uint32_t> slot,
                                      ReplicationBlock& block) const {
   block.is_narrow = all.narrow;
   block.narrow.clear();
@@ -106,10 +107,11 @@ void ReplicationGenerator::FillBlock(const AllCounts& all, std::span<const int> 
   for (size_t lane = 0; lane < rows.size(); ++lane) {
     const uint16_t* row = all.counts.data() + static_cast<size_t>(rows[lane]) * locations_;
     for (size_t i = 0; i < locations_; ++i) {
+      size_t at = static_cast<size_t>(slot[i]) * kBlockLanes + lane;
       if (all.narrow) {
-        block.narrow[i * kBlockLanes + lane] = static_cast<uint8_t>(row[i]);
+        block.narrow[at] = static_cast<uint8_t>(row[i]);
       } else {
-        block.wide[i * kBlockLanes + lane] = row[i];
+        block.wide[at] = row[i];
       }
     }
   }

@@ -37,8 +37,10 @@ class ReplicationGenerator {
   AllCounts GenerateAll(std::span<const int> replications, tbb::task_arena& arena) const;
 
   // Packs the listed rows of `all` (indices into it) into a block, one lane
-  // each, at most kBlockLanes.
-  void FillBlock(const AllCounts& all, std::span<const int> rows, ReplicationBlock& block) const;
+  // each, at most kBlockLanes; location i's counts go to the block's row
+  // slot[i].
+  void FillBlock(const AllCounts& all, std::span<const int> rows, std::span<const uint32_t> slot,
+                 ReplicationBlock& block) const;
 
  private:
   ScanModel model_;

@@ -108,29 +108,6 @@ void Walk(const WindowChunk& chunk, const CountT* counts, const WindowStatistic&
   }
 }
 
-// One register of sums: add a location's 16 counts and mark the lanes whose
-// window could reach the threshold.
-template <bool kHigh, bool kLow>
-__attribute__((target("avx2"), always_inline)) inline void Step(__m256i& acc, const uint8_t* bytes,
-                                                                __m256i at, __m256i below,
-                                                                __m256i& either) {
-  const __m256i zero = _mm256_setzero_si256();
-  __m256i added = _mm256_cvtepu8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes)));
-  acc = _mm256_add_epi16(acc, added);
-  if constexpr (kHigh) {
-    // acc >= at, where the location brings cases: between such locations the
-    // count stays and the measure grows, so only they can make a better
-    // high-rate window.
-    __m256i reaches = _mm256_cmpeq_epi16(_mm256_max_epu16(acc, at), acc);
-    either = _mm256_or_si256(either, _mm256_andnot_si256(_mm256_cmpeq_epi16(added, zero), reaches));
-  }
-  if constexpr (kLow) {
-    // acc < below: max(acc, below) differs from acc.
-    __m256i not_below = _mm256_cmpeq_epi16(_mm256_max_epu16(acc, below), acc);
-    either = _mm256_or_si256(either, _mm256_andnot_si256(not_below, _mm256_set1_epi16(-1)));
-  }
-}
-
 // The vector loop of WalkNarrowAvx2, on its own so that it holds no call:
 // across a call every vector register is lost, and GCC would then keep the
 // sums in memory, a round trip through the stack at every position. Walks
@@ -161,12 +138,36 @@ __attribute__((target("avx2"))) size_t RunNarrowAvx2(const WindowChunk& chunk,
     const __m256i at = _mm256_set1_epi16(static_cast<int16_t>(fewest));
     const __m256i below =
         _mm256_set1_epi16(static_cast<int16_t>(kLow ? bounds.below_low[bucket] : 0));
-    __m256i either = _mm256_setzero_si256();
-    Step<kHigh, kLow>(acc0, row, at, below, either);
-    Step<kHigh, kLow>(acc1, row + 16, at, below, either);
-    Step<kHigh, kLow>(acc2, row + 32, at, below, either);
-    Step<kHigh, kLow>(acc3, row + 48, at, below, either);
-    if (_mm256_testz_si256(either, either)) continue;
+    acc0 = _mm256_add_epi16(
+        acc0, _mm256_cvtepu8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(row))));
+    acc1 = _mm256_add_epi16(
+        acc1, _mm256_cvtepu8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 16))));
+    acc2 = _mm256_add_epi16(
+        acc2, _mm256_cvtepu8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 32))));
+    acc3 = _mm256_add_epi16(
+        acc3, _mm256_cvtepu8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 48))));
+    // Does any lane pass? High: acc >= at, i.e. at - acc saturates to 0 in
+    // some lane. Low: acc < below, i.e. below - acc is not 0. The test does
+    // not ask whether this location brought cases (only such positions can
+    // make a better high-rate window): ScoreLanes asks, and leaving it out
+    // here halves the work of the positions that pass nothing, which are
+    // nearly all.
+    bool pass = false;
+    if constexpr (kHigh) {
+      __m256i short0 = _mm256_subs_epu16(at, acc0), short1 = _mm256_subs_epu16(at, acc1);
+      __m256i short2 = _mm256_subs_epu16(at, acc2), short3 = _mm256_subs_epu16(at, acc3);
+      __m256i least =
+          _mm256_min_epu16(_mm256_min_epu16(short0, short1), _mm256_min_epu16(short2, short3));
+      __m256i reached = _mm256_cmpeq_epi16(least, _mm256_setzero_si256());
+      pass = !_mm256_testz_si256(reached, reached);
+    }
+    if constexpr (kLow) {
+      __m256i room = _mm256_or_si256(
+          _mm256_or_si256(_mm256_subs_epu16(below, acc0), _mm256_subs_epu16(below, acc1)),
+          _mm256_or_si256(_mm256_subs_epu16(below, acc2), _mm256_subs_epu16(below, acc3)));
+      pass = pass || !_mm256_testz_si256(room, room);
+    }
+    if (!pass) continue;
     notes[noted].position = k;
     notes[noted].bucket = bucket;
     __m256i* noted_sums = reinterpret_cast<__m256i*>(notes[noted].sums);
@@ -234,8 +235,11 @@ void Dispatch(const WindowChunk& chunk, const CountT* counts, const WindowStatis
 
 LevelBounds MakeLevelBounds(const WindowStatistic& statistic, double threshold,
                             double max_measure) {
-  constexpr size_t kBuckets = 1 << 16;
+  // Enough buckets that a window's bound is at most one case from exact,
+  // few enough that the table stays in the core's cache.
+  constexpr size_t kBuckets = 1 << 14;
   LevelBounds bounds;
+  bounds.last_bucket = static_cast<int32_t>(kBuckets - 1);
   bounds.none = static_cast<uint32_t>(statistic.total_cases()) + 1;
   bounds.buckets_per_unit =
       max_measure > 0 ? static_cast<float>(static_cast<double>(kBuckets - 1) / max_measure) : 0;

@@ -42,7 +42,7 @@ struct ReplicationBlock {
 
 // At one threshold, for a window's measure: the fewest cases a high-rate
 // window needs to reach it (C + 1 when none can), and one more than the most
-// cases a low-rate window may hold. Looked up by the measure's bucket (65,536
+// cases a low-rate window may hold. Looked up by the measure's bucket (16,384
 // buckets up to the largest window's measure), taking the bucket's most
 // permissive end, so a window that reaches the threshold always passes; a
 // lookup has no dependence on the last one, unlike walking the limits.
@@ -52,10 +52,14 @@ struct LevelBounds {
   std::vector<uint32_t> at_high;    // per bucket; empty when not scanning high rates
   std::vector<uint32_t> below_low;  // per bucket; empty when not scanning low rates
 
+  int32_t last_bucket = 0;
+
   size_t Bucket(float measure) const {
-    float bucket = measure * buckets_per_unit;
-    size_t last = std::max(at_high.size(), below_low.size()) - 1;
-    return bucket >= static_cast<float>(last) ? last : static_cast<size_t>(bucket);
+    // Through int32, not size_t: a float converts to a signed integer in one
+    // instruction, to an unsigned 64-bit one only through a branch.
+    int32_t bucket =
+        static_cast<int32_t>(std::min(measure * buckets_per_unit, static_cast<float>(last_bucket)));
+    return static_cast<size_t>(bucket);
   }
 };
 

@@ -11,7 +11,7 @@ namespace cradle::hotspots {
 struct WindowChunk {
   std::vector<int> centres;
   std::vector<size_t> start;     // centre i's positions are [start[i], start[i+1])
-  std::vector<uint32_t> member;  // the location entering the window
+  std::vector<uint32_t> member;  // the block row of the location entering the window
   std::vector<float> measure_f;  // the window's measure, rounded to float
   std::vector<double> measure;   // the window's measure
 
