@@ -78,6 +78,21 @@ WindowBuilder::WindowBuilder(const SpatialData& data, const DistanceSpace& space
 // it, each ring on its own (a few locations each) with the exact order. The
 // candidates are sorted as (distance, index) pairs side by side, so a
 // comparison reads no other memory.
+// SaTScan's order of two locations at the same distance: the smaller
+// coordinate first (x, then y), then the identifier order.
+bool WindowBuilder::Tied(const Candidate& a, const Candidate& b) const {
+  const std::vector<double>& ox = space_.order_x_;
+  const std::vector<double>& oy = space_.order_y_;
+  if (ox[a.index] != ox[b.index]) return ox[a.index] < ox[b.index];
+  if (oy[a.index] != oy[b.index]) return oy[a.index] < oy[b.index];
+  return a.index < b.index;
+}
+
+bool WindowBuilder::Nearer(const Candidate& a, const Candidate& b) const {
+  if (a.distance != b.distance) return a.distance < b.distance;
+  return Tied(a, b);
+}
+
 void WindowBuilder::Build(int centre, CentreWindows& out) {
   double farthest = space_.SquaredDistancesFrom(centre, distance_);
   size_t n = distance_.size();
@@ -114,17 +129,8 @@ void WindowBuilder::Build(int centre, CentreWindows& out) {
   for (size_t i = 0; i < n; ++i) {
     order_[fill_[bucket_of_[i]]++] = {distance_[i], static_cast<int32_t>(i)};
   }
-  const std::vector<double>& ox = space_.order_x_;
-  const std::vector<double>& oy = space_.order_y_;
-  auto ties = [&](const Candidate& a, const Candidate& b) {
-    if (ox[a.index] != ox[b.index]) return ox[a.index] < ox[b.index];
-    if (oy[a.index] != oy[b.index]) return oy[a.index] < oy[b.index];
-    return a.index < b.index;
-  };
-  auto nearer = [&](const Candidate& a, const Candidate& b) {
-    if (a.distance != b.distance) return a.distance < b.distance;
-    return ties(a, b);
-  };
+  auto ties = [this](const Candidate& a, const Candidate& b) { return Tied(a, b); };
+  auto nearer = [this](const Candidate& a, const Candidate& b) { return Nearer(a, b); };
   for (size_t b = 0; b <= last; ++b) {
     auto first = order_.begin() + static_cast<long>(bucket_start_[b]);
     auto end = order_.begin() + static_cast<long>(bucket_start_[b + 1]);
@@ -167,17 +173,7 @@ void WindowBuilder::Build(int centre, CentreWindows& out) {
 void WindowBuilder::Nearest(int centre, size_t count, CentreWindows& out) {
   space_.SquaredDistancesFrom(centre, distance_);
   size_t n = distance_.size();
-  const std::vector<double>& ox = space_.order_x_;
-  const std::vector<double>& oy = space_.order_y_;
-  auto ties = [&](const Candidate& a, const Candidate& b) {
-    if (ox[a.index] != ox[b.index]) return ox[a.index] < ox[b.index];
-    if (oy[a.index] != oy[b.index]) return oy[a.index] < oy[b.index];
-    return a.index < b.index;
-  };
-  auto nearer = [&](const Candidate& a, const Candidate& b) {
-    if (a.distance != b.distance) return a.distance < b.distance;
-    return ties(a, b);
-  };
+  auto nearer = [this](const Candidate& a, const Candidate& b) { return Nearer(a, b); };
   order_.resize(n);
   for (size_t i = 0; i < n; ++i) order_[i] = {distance_[i], static_cast<int32_t>(i)};
   // A few more than asked for, so that locations whose squared distances
@@ -187,10 +183,7 @@ void WindowBuilder::Nearest(int centre, size_t count, CentreWindows& out) {
                    nearer);
   order_.resize(keep);
   for (Candidate& c : order_) c.distance = std::sqrt(c.distance);
-  std::sort(order_.begin(), order_.end(), [&](const Candidate& a, const Candidate& b) {
-    if (a.distance != b.distance) return a.distance < b.distance;
-    return ties(a, b);
-  });
+  std::sort(order_.begin(), order_.end(), nearer);
   out.centre = centre;
   out.members.clear();
   out.cumulative.clear();

@@ -69,6 +69,9 @@ class WindowBuilder {
     int32_t index;
   };
   std::vector<Candidate> order_;
+
+  bool Tied(const Candidate& a, const Candidate& b) const;
+  bool Nearer(const Candidate& a, const Candidate& b) const;  // by distance, then Tied
 };
 
 }  // namespace cradle::hotspots
