@@ -48,6 +48,7 @@ bench: release
 	build/release/bench/profile_bench
 	build/release/bench/import_bench
 	bash bench/web_load.sh
+	bash bench/hotspots_bench.sh
 
 format:
 	find src bench -name '*.cc' -o -name '*.h' | xargs clang-format -i

@@ -20,6 +20,7 @@ PACKAGES=(
   chromium              # browser tests (tests/browser) drive it headless
   wrk                   # web load benchmark (bench/web_load.sh)
   libtbb-dev            # oneTBB: the scan statistic's parallel loops
+  time                  # GNU time: peak memory in bench/hotspots_bench.sh
 )
 
 # Node.js runs the browser tests. A machine may already have Node from

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <numbers>
@@ -23,6 +24,77 @@ struct Projection {
   double X(double lon) const { return left + (lon - min_lon) * kx * scale; }
   double Y(double lat) const { return top + (max_lat - lat) * scale; }
 };
+
+// Outline `index`'s line: solid for the first, then dash rhythms that tell
+// apart without colour (cycling after four).
+std::string_view OutlineDash(size_t index) {
+  static constexpr std::string_view kDashes[] = {"", "7 4", "2 3", "9 3 2 3"};
+  return kDashes[index % std::size(kDashes)];
+}
+
+// The attributes of outline `index`'s line; `halo` is the wider white line
+// drawn under it so it shows on the darkest fill as on the lightest.
+Attrs OutlineStroke(size_t index, bool halo) {
+  Attrs attrs = {{"fill", "none"},
+                 {"stroke", halo ? std::string("#ffffff") : std::string(kText)},
+                 {"stroke-width", halo ? "5" : "2.5"},
+                 {"stroke-linejoin", "round"},
+                 {"stroke-linecap", "round"}};
+  if (!halo && !OutlineDash(index).empty()) {
+    attrs.emplace_back("stroke-dasharray", std::string(OutlineDash(index)));
+  }
+  return attrs;
+}
+
+// The path round the outside of a group of areas: every ring edge that only
+// one member has (an edge two neighbours share appears once in each, so it is
+// inside the group), drawn in ring order so runs of outer edges stay one line
+// and dashes flow along them. Boundaries that do not share their vertices
+// exactly (not topologically clean) still work: their common edges are drawn.
+std::string OutlinePath(const std::vector<const geo::Boundary*>& members, const Projection& proj) {
+  using Edge = std::pair<geo::LonLat, geo::LonLat>;
+  auto key = [](const geo::LonLat& a, const geo::LonLat& b) {
+    return a < b ? Edge{a, b} : Edge{b, a};
+  };
+  std::map<Edge, int> uses;
+  for (const geo::Boundary* member : members) {
+    for (const geo::Ring& ring : member->rings) {
+      for (size_t idx = 0; idx + 1 < ring.size(); ++idx) ++uses[key(ring[idx], ring[idx + 1])];
+    }
+  }
+  std::string d;
+  for (const geo::Boundary* member : members) {
+    for (const geo::Ring& ring : member->rings) {
+      if (ring.size() < 2) continue;
+      const size_t edges = ring.size() - 1;  // the ring is closed
+      auto outer = [&](size_t edge) {
+        edge %= edges;
+        return uses[key(ring[edge], ring[edge + 1])] % 2 == 1;
+      };
+      // Start just after an inner edge, so a run that wraps past the ring's
+      // first vertex stays one line.
+      size_t start = 0;
+      for (size_t edge = 0; edge < edges; ++edge) {
+        if (!outer(edge + edges - 1) && outer(edge)) {
+          start = edge;
+          break;
+        }
+      }
+      bool drawing = false;
+      for (size_t step = 0; step < edges; ++step) {
+        const size_t edge = (start + step) % edges;
+        if (!outer(edge)) {
+          drawing = false;
+          continue;
+        }
+        if (!drawing) d += "M" + Px(proj.X(ring[edge].first)) + " " + Px(proj.Y(ring[edge].second));
+        d += "L" + Px(proj.X(ring[edge + 1].first)) + " " + Px(proj.Y(ring[edge + 1].second));
+        drawing = true;
+      }
+    }
+  }
+  return d;
+}
 
 }  // namespace
 
@@ -90,6 +162,16 @@ Chart Choropleth(const ChoroplethOptions& options, const std::vector<MapArea>& a
   for (const MapArea& area : areas) by_code[area.code] = &area;
   std::map<std::string, bool> has_boundary;
   for (const geo::Boundary& b : boundaries) has_boundary[b.code] = true;
+  // Each area's outlines, as 1-based numbers and as labels.
+  std::map<std::string, std::string> outline_numbers, outline_labels;
+  for (size_t idx = 0; idx < options.outlines.size(); ++idx) {
+    for (const std::string& code : options.outlines[idx].codes) {
+      std::string& numbers = outline_numbers[code];
+      std::string& labels = outline_labels[code];
+      numbers += (numbers.empty() ? "" : " ") + std::to_string(idx + 1);
+      labels += (labels.empty() ? "" : "; ") + options.outlines[idx].label;
+    }
+  }
 
   double min_lon = std::numeric_limits<double>::infinity(), max_lon = -min_lon;
   double min_lat = min_lon, max_lat = -min_lon;
@@ -126,7 +208,7 @@ Chart Choropleth(const ChoroplethOptions& options, const std::vector<MapArea>& a
 
   const double title_height = MeasureTitle(options.title, inner_width);
   const double map_top = margin + title_height + 12;
-  const double legend_rows = class_count + 2;
+  const double legend_rows = class_count + 2 + 1.5 * static_cast<double>(options.outlines.size());
   const double body_height = std::max(map_height, 22 + legend_rows * 22);
   const double notes_top = map_top + body_height + 8;
   const double height = notes_top + MeasureNotes(notes, inner_width) + margin;
@@ -157,6 +239,7 @@ Chart Choropleth(const ChoroplethOptions& options, const std::vector<MapArea>& a
   DataTable table;
   table.title = options.title;
   table.columns = {"Code", "Area", "Value", "Class"};
+  if (!options.outlines.empty()) table.columns.push_back("Outline");
   std::vector<int> class_sizes(static_cast<size_t>(std::max(class_count, 0)), 0);
   int not_shown_count = 0;
   svg.Open("g", {{"class", "cradle-map"}, {"stroke", "#ffffff"}, {"stroke-width", "0.75"}});
@@ -189,17 +272,21 @@ Chart Choropleth(const ChoroplethOptions& options, const std::vector<MapArea>& a
       tooltip = name + " (" + b.code + "): " + (area && !area->shown.empty() ? area->shown : "-") +
                 " \u2013 not shown";
     }
-    svg.WithTooltip("path",
-                    {{"d", d},
-                     {"fill", fill},
-                     {"fill-rule", "evenodd"},
-                     {"class", "cradle-area"},
-                     {"data-code", b.code},
-                     {"data-name", name},
-                     {"data-value", area && area->value ? ExactNumber(*area->value) : ""},
-                     {"data-class", class_label},
-                     {"data-class-index", shown ? std::to_string(area->class_index + 1) : ""}},
-                    tooltip);
+    Attrs attrs = {{"d", d},
+                   {"fill", fill},
+                   {"fill-rule", "evenodd"},
+                   {"class", "cradle-area"},
+                   {"data-code", b.code},
+                   {"data-name", name},
+                   {"data-value", area && area->value ? ExactNumber(*area->value) : ""},
+                   {"data-class", class_label},
+                   {"data-class-index", shown ? std::to_string(area->class_index + 1) : ""}};
+    if (!options.outlines.empty()) {
+      // Which outlines the area is in, for scripts and tests: "1", "2 3", "".
+      attrs.emplace_back("data-outline", outline_numbers[b.code]);
+      if (!outline_labels[b.code].empty()) tooltip += " \u2013 in " + outline_labels[b.code];
+    }
+    svg.WithTooltip("path", attrs, tooltip);
     if (number_areas && shown) {
       auto [lon, lat] = geo::Centroid(b);
       numbers.emplace_back(proj.X(lon), proj.Y(lat), std::to_string(area->class_index + 1),
@@ -207,6 +294,40 @@ Chart Choropleth(const ChoroplethOptions& options, const std::vector<MapArea>& a
     }
   }
   svg.Close("g");
+  if (!options.outlines.empty()) {
+    // Over the fills (no neighbour hides a line) and under the class numbers.
+    std::map<std::string, const geo::Boundary*> boundary_of;
+    for (const geo::Boundary& b : boundaries) boundary_of[b.code] = &b;
+    svg.Open("g", {{"class", "cradle-outlines"}});
+    for (size_t idx = 0; idx < options.outlines.size(); ++idx) {
+      const MapOutline& outline = options.outlines[idx];
+      std::vector<const geo::Boundary*> members;
+      for (const std::string& code : outline.codes) {
+        if (auto found = boundary_of.find(code); found != boundary_of.end()) {
+          members.push_back(found->second);
+        }
+      }
+      std::string d = OutlinePath(members, proj);
+      if (d.empty()) continue;
+      Attrs halo = OutlineStroke(idx, true);
+      halo.insert(halo.begin(), {{"d", d}, {"class", "cradle-outline-halo"}});
+      svg.Empty("path", halo);
+      std::string codes;
+      for (const geo::Boundary* member : members) {
+        codes += (codes.empty() ? "" : " ") + member->code;
+      }
+      Attrs line = OutlineStroke(idx, false);
+      line.insert(line.begin(), {{"d", d},
+                                 {"class", "cradle-outline"},
+                                 {"data-outline", std::to_string(idx + 1)},
+                                 {"data-label", outline.label},
+                                 {"data-codes", codes}});
+      svg.WithTooltip("path", line,
+                      outline.label + ": " + std::to_string(members.size()) +
+                          (members.size() == 1 ? " area" : " areas"));
+    }
+    svg.Close("g");
+  }
   if (!numbers.empty()) {
     // Numbers after all areas so no neighbour paints over them.
     svg.Open("g",
@@ -223,6 +344,7 @@ Chart Choropleth(const ChoroplethOptions& options, const std::vector<MapArea>& a
     row.emplace_back(shown ? std::to_string(area.class_index + 1) + ": " +
                                  class_labels[static_cast<size_t>(area.class_index)]
                            : std::string("Not shown"));
+    if (!options.outlines.empty()) row.emplace_back(outline_labels[area.code]);
     table.rows.push_back(std::move(row));
   }
 
@@ -259,6 +381,18 @@ Chart Choropleth(const ChoroplethOptions& options, const std::vector<MapArea>& a
                  std::to_string(class_sizes[static_cast<size_t>(class_idx)]) + ")");
     ly += 22;
   }
+  // A legend entry's label right of its swatch, wrapped to the legend's
+  // width; the next entry starts below the taller of the two.
+  auto label_beside_swatch = [&](const std::string& label) {
+    auto lines = WrapText(label, legend_width - 34, 12);
+    for (size_t line_idx = 0; line_idx < lines.size(); ++line_idx) {
+      svg.Text(
+          "text",
+          {{"x", Px(legend_left + 34)}, {"y", Px(ly + 13 + 15 * static_cast<double>(line_idx))}},
+          lines[line_idx]);
+    }
+    ly += std::max(22.0, 15 * static_cast<double>(lines.size()) + 7);
+  };
   if (not_shown_count > 0) {
     svg.Empty("rect", {{"x", Px(legend_left)},
                        {"y", Px(ly)},
@@ -267,14 +401,18 @@ Chart Choropleth(const ChoroplethOptions& options, const std::vector<MapArea>& a
                        {"fill", not_shown_fill},
                        {"stroke", std::string(kSecondaryText)},
                        {"stroke-width", "0.5"}});
-    auto lines = WrapText(std::string(kNotShown) + " (" + std::to_string(not_shown_count) + ")",
-                          legend_width - 34, 12);
-    for (size_t line_idx = 0; line_idx < lines.size(); ++line_idx) {
-      svg.Text(
-          "text",
-          {{"x", Px(legend_left + 34)}, {"y", Px(ly + 13 + 15 * static_cast<double>(line_idx))}},
-          lines[line_idx]);
+    label_beside_swatch(std::string(kNotShown) + " (" + std::to_string(not_shown_count) + ")");
+  }
+  for (size_t idx = 0; idx < options.outlines.size(); ++idx) {
+    // A short stretch of the outline's line beside its label.
+    std::string sample = "M" + Px(legend_left + 1) + " " + Px(ly + 9) + "L" + Px(legend_left + 25) +
+                         " " + Px(ly + 9);
+    for (bool halo : {true, false}) {
+      Attrs attrs = OutlineStroke(idx, halo);
+      attrs.insert(attrs.begin(), {"d", sample});
+      svg.Empty("path", attrs);
     }
+    label_beside_swatch(options.outlines[idx].label);
   }
   svg.Close("g");
   DrawNotes(svg, notes, margin, notes_top, inner_width);

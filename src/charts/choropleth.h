@@ -42,6 +42,16 @@ Classification QuantileClasses(std::vector<double> values, int count, int decima
 // "b_n and over".
 Classification FixedBreakClasses(std::vector<double> breaks, int decimals);
 
+// Areas drawn around on top of the fills, e.g. the members of a cluster: one
+// line round the outside of the group (edges two members share are left out,
+// so a block of areas reads as one place), each group in its own line pattern
+// (solid, dashed, dotted, ...) so groups tell apart without colour, and named
+// in the legend and in the table's Outline column.
+struct MapOutline {
+  std::string label;               // e.g. "Cluster 1 (most likely)"
+  std::vector<std::string> codes;  // the areas, joined to geo::Boundary::code
+};
+
 struct ChoroplethOptions {
   std::string id;
   std::string title;
@@ -51,6 +61,7 @@ struct ChoroplethOptions {
   // fewer (wards yes, 200 LSOAs no).
   std::optional<bool> number_areas;
   std::vector<std::string> notes;  // must include the OS and ONS attribution lines
+  std::vector<MapOutline> outlines;
   double width = 720;
   double max_map_height = 560;
 };
@@ -58,7 +69,8 @@ struct ChoroplethOptions {
 // Draws every boundary in `boundaries`, in that order, filled by the class of
 // the MapArea with the same code; a boundary with no MapArea is "not shown".
 // A MapArea with no boundary is listed in the notes. Table columns: Code,
-// Area, Value, Class.
+// Area, Value, Class, and Outline (the labels of the outlines an area is in)
+// when there are outlines.
 Chart Choropleth(const ChoroplethOptions& options, const std::vector<MapArea>& areas,
                  const std::vector<geo::Boundary>& boundaries,
                  const std::vector<std::string>& class_labels);

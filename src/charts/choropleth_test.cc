@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "charts/svg.h"
@@ -135,6 +136,56 @@ TEST(ChoroplethTest, UnmatchedAreasAndBoundaries) {
   EXPECT_EQ(paths[1]->attrs.at("data-class"), "Not shown");
   EXPECT_EQ(paths[1]->attrs.at("data-name"), "Beta <&>");
   EXPECT_NE(chart.table.notes[0].find("Zed (Z)"), std::string::npos);
+}
+
+TEST(ChoroplethTest, OutlinesGoRoundTheOutsideOfEachGroup) {
+  auto square = [](const std::string& code, double lon) {
+    return geo::Boundary{
+        code, code, {{{lon, 50}, {lon + 1, 50}, {lon + 1, 51}, {lon, 51}, {lon, 50}}}};
+  };
+  std::vector<geo::Boundary> boundaries = {square("A", 0), square("B", 1), square("C", 2),
+                                           square("D", 3)};
+  std::vector<MapArea> areas;
+  for (const auto& b : boundaries) areas.push_back({b.code, b.code, 1.0, 0, "1.0"});
+  ChoroplethOptions options;
+  options.id = "m";
+  options.title = "t";
+  options.outlines = {{"Cluster 1 (most likely)", {"A", "B"}}, {"Cluster 2", {"D"}}};
+  Chart chart = Choropleth(options, areas, boundaries, {"all"});
+  EXPECT_TRUE(testing::BrokenChartRules(chart.svg).empty());
+  auto doc = ParseXml(chart.svg);
+  ASSERT_TRUE(doc.ok) << doc.error;
+  auto outlines = ByClass(doc, "cradle-outline");
+  ASSERT_EQ(outlines.size(), 2u);
+  EXPECT_EQ(outlines[0]->attrs.at("data-codes"), "A B");
+  EXPECT_EQ(outlines[0]->attrs.at("data-label"), "Cluster 1 (most likely)");
+  EXPECT_EQ(outlines[0]->attrs.count("stroke-dasharray"), 0u);  // the first is solid
+  EXPECT_EQ(outlines[1]->attrs.at("data-codes"), "D");
+  EXPECT_EQ(outlines[1]->attrs.at("stroke-dasharray"), "7 4");
+  // A and B share one edge: the outline is the other six, in one run.
+  const std::string& d = outlines[0]->attrs.at("d");
+  EXPECT_EQ(std::count(d.begin(), d.end(), 'L'), 6);
+  EXPECT_EQ(std::count(d.begin(), d.end(), 'M'), 2);  // each square's run of outer edges
+  EXPECT_EQ(ByClass(doc, "cradle-outline-halo").size(), 2u);
+  auto paths = ByClass(doc, "cradle-area");
+  ASSERT_EQ(paths.size(), 4u);
+  EXPECT_EQ(paths[0]->attrs.at("data-outline"), "1");
+  EXPECT_EQ(paths[2]->attrs.at("data-outline"), "");
+  EXPECT_EQ(paths[3]->attrs.at("data-outline"), "2");
+  EXPECT_NE(testing::TitleOf(doc, *paths[0]).find("in Cluster 1 (most likely)"), std::string::npos);
+  EXPECT_NE(testing::AllText(doc).find("Cluster 2"), std::string::npos);  // the legend
+  ASSERT_EQ(chart.table.columns.back(), "Outline");
+  EXPECT_EQ(chart.table.rows[1].back().text, "Cluster 1 (most likely)");
+  EXPECT_EQ(chart.table.rows[2].back().text, "");
+}
+
+TEST(ChoroplethTest, NoOutlinesNoOutlineColumn) {
+  std::vector<geo::Boundary> boundaries = {{"A", "Alpha", {{{0, 50}, {1, 50}, {1, 51}, {0, 50}}}}};
+  ChoroplethOptions options;
+  options.id = "m";
+  Chart chart = Choropleth(options, {{"A", "Alpha", 1.0, 0, "1.0"}}, boundaries, {"all"});
+  EXPECT_EQ(chart.table.columns, (std::vector<std::string>{"Code", "Area", "Value", "Class"}));
+  EXPECT_EQ(chart.svg.find("data-outline"), std::string::npos);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -341,6 +342,143 @@ TEST(CliTest, AreasFindsByNameOrCode) {
   CradleRun none = Cradle("areas Leicstr --quiet --db " + db);
   EXPECT_EQ(none.exit_code, 66);
   EXPECT_TRUE(Contains(none.out, "Nearest")) << none.out;
+}
+
+// The scan's inputs: NY leukaemia as SaTScan files, the synthetic areas as CSV.
+std::string ScanFile(const std::string& name) {
+  return std::string(CRADLE_TESTDATA_DIR) + "/scan/" + name;
+}
+// `cradle hotspots` on SaTScan's NY leukaemia files.
+std::string NewYork() {
+  return "hotspots --cas " + ScanFile("ny_leukemia/satscan_ny_cases.txt") + " --pop " +
+         ScanFile("ny_leukemia/satscan_ny_pop.txt") + " --geo " +
+         ScanFile("ny_leukemia/satscan_ny_coords.txt");
+}
+
+TEST(CliTest, HotspotsFindsSatscansNewYorkCluster) {
+  CradleRun run = Cradle(NewYork() + " --format json");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  nlohmann::json result = nlohmann::json::parse(run.out);
+  const nlohmann::json& clusters = result["clusters"];
+  ASSERT_EQ(clusters.size(), 6u) << run.out;
+  // SaTScan's report (tests/data/scan/SCAN.md §3.1): centre 52, 28 tracts,
+  // 100 observed, 58.28 expected, LLR 14.083511.
+  EXPECT_EQ(clusters[0]["centre"], "52");
+  EXPECT_NEAR(clusters[0]["llr"].get<double>(), 14.083511, 1e-6);
+  EXPECT_EQ(clusters[0]["members"].size(), 28u);
+  EXPECT_EQ(clusters[0]["observed"], 100);
+  EXPECT_NEAR(clusters[0]["expected"].get<double>(), 58.2827093062, 1e-9);
+  EXPECT_LT(clusters[0]["p_value"].get<double>(), 0.01);
+  EXPECT_EQ(clusters[1]["centre"], "89");
+  for (size_t i = 1; i < clusters.size(); ++i) {
+    EXPECT_GE(clusters[i - 1]["llr"].get<double>(), clusters[i]["llr"].get<double>());
+  }
+
+  CradleRun text = Cradle(NewYork() + " --replications 99 --seed 7");
+  ASSERT_EQ(text.exit_code, 0) << text.out;
+  std::vector<std::string> cells = Cells(LineStarting(text.out, "      1  52"));
+  ASSERT_EQ(cells.size(), 9u) << text.out;
+  EXPECT_EQ(
+      std::vector<std::string>(cells.begin(), cells.end() - 1),
+      (std::vector<std::string>{"1", "52", "28", "100", "58.28", "1.72", "1.87", "14.083511"}))
+      << text.out;
+  EXPECT_TRUE(Contains(text.out,
+                       "Poisson scan, high rates, circles up to 50% of the population at risk: "
+                       "281 locations, 552 cases, 99 replications, seed 7.\n"))
+      << text.out;
+  EXPECT_EQ(Cradle("hotspots --help").exit_code, 0);
+}
+
+TEST(CliTest, HotspotsFindsThePlantedSyntheticCluster) {
+  CradleRun run = Cradle("hotspots --areas " + ScanFile("synthetic/synthetic_5000.csv") +
+                         " --replications 99 --format json");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  nlohmann::json result = nlohmann::json::parse(run.out);
+  const nlohmann::json& best = result["clusters"][0];
+  // SaTScan 10.3.2: exactly the 61 planted areas, LLR 20.604541.
+  EXPECT_EQ(best["members"].size(), 61u);
+  EXPECT_NEAR(best["llr"].get<double>(), 20.604541, 1e-6);
+  EXPECT_EQ(best["observed"], 65);
+  EXPECT_EQ(result["locations"], 5000);
+  EXPECT_EQ(result["replications"], 99);
+}
+
+TEST(CliTest, HotspotsWritesCsvAndGeoJson) {
+  CradleRun csv = Cradle(NewYork() + " --format csv");
+  ASSERT_EQ(csv.exit_code, 0) << csv.out;
+  std::vector<std::string> lines;
+  for (size_t at = 0; at < csv.out.size();) {
+    size_t end = csv.out.find('\n', at);
+    if (end == std::string::npos) end = csv.out.size();
+    std::string line = csv.out.substr(at, end - at);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(line);
+    at = end + 1;
+  }
+  ASSERT_EQ(lines.size(), 7u) << csv.out;  // a header and six clusters
+  EXPECT_TRUE(lines[0].starts_with("cluster,centre_id,centre_x,centre_y,radius,n_locations,"))
+      << lines[0];
+  EXPECT_TRUE(lines[1].starts_with("1,52,")) << lines[1];
+  EXPECT_TRUE(Contains(lines[1], ",28,52 50 37 49 ")) << lines[1];
+
+  CradleRun geo = Cradle(NewYork() + " --format geojson");
+  ASSERT_EQ(geo.exit_code, 0) << geo.out;
+  nlohmann::json collection = nlohmann::json::parse(geo.out);
+  EXPECT_EQ(collection["type"], "FeatureCollection");
+  ASSERT_EQ(collection["features"].size(), 12u);  // members and circle per cluster
+  EXPECT_EQ(collection["features"][0]["geometry"]["type"], "MultiPoint");
+  EXPECT_EQ(collection["features"][0]["geometry"]["coordinates"].size(), 28u);
+  EXPECT_EQ(collection["features"][1]["geometry"]["type"], "Polygon");
+  EXPECT_EQ(collection["features"][1]["properties"]["centre"], "52");
+}
+
+TEST(CliTest, HotspotsRefusesBadFlagsAndMissingFiles) {
+  CradleRun wide = Cradle(NewYork() + " --max-window 60");
+  EXPECT_NE(wide.exit_code, 0);
+  EXPECT_TRUE(
+      Contains(wide.out, "--max-window: must be a percentage above 0 and at most 50, not 60"))
+      << wide.out;
+  std::string missing = ScanFile("no_such_file.csv");
+  CradleRun absent = Cradle("hotspots --areas " + missing);
+  EXPECT_EQ(absent.exit_code, 74);
+  EXPECT_TRUE(Contains(absent.out, "cradle hotspots: " + missing + ": cannot open file"))
+      << absent.out;
+  CradleRun no_pop = Cradle("hotspots --cas " + ScanFile("ny_leukemia/satscan_ny_cases.txt") +
+                            " --geo " + ScanFile("ny_leukemia/satscan_ny_coords.txt"));
+  EXPECT_EQ(no_pop.exit_code, 64);
+  EXPECT_TRUE(Contains(no_pop.out, "--model poisson needs --pop")) << no_pop.out;
+  CradleRun both = Cradle(NewYork() + " --areas " + ScanFile("synthetic/synthetic_5000.csv"));
+  EXPECT_NE(both.exit_code, 0);
+  EXPECT_TRUE(Contains(both.out, "--areas excludes --cas")) << both.out;
+}
+
+TEST(CliTest, HotspotsGivesTheSameAnswerOnOneOrTwoThreads) {
+  // 5,000 areas and 99 replications: two blocks of replications, split
+  // between the threads.
+  const std::string args = "hotspots --areas " + ScanFile("synthetic/synthetic_5000.csv") +
+                           " --replications 99 --gumbel --format csv";
+  CradleRun one = Cradle(args + " --seed 42 --threads 1");
+  CradleRun two = Cradle(args + " --seed 42 --threads 2");
+  ASSERT_EQ(one.exit_code, 0) << one.out;
+  EXPECT_EQ(one.out, two.out);
+  CradleRun other_seed = Cradle(args + " --seed 43 --threads 2");
+  EXPECT_NE(one.out, other_seed.out);  // the p-values come from the seed
+}
+
+TEST(CliTest, HotspotsSpaceTimeReproducesNewMexico) {
+  CradleRun run = Cradle(
+      "hotspots --space-time --start 1973 --end 1991 --coordinates latlong --replications 9 "
+      "--format json --cas " +
+      ScanFile("satscan_sample_data/nm.cas") + " --pop " + ScanFile("satscan_sample_data/nm.pop") +
+      " --geo " + ScanFile("satscan_sample_data/nm.geo"));
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  nlohmann::json best = nlohmann::json::parse(run.out)["clusters"][0];
+  // SaTScan 10.3.2 (SCAN.md §3.2): 9 counties around Torrance, 1985-1989.
+  EXPECT_EQ(best["centre"], "Torrance");
+  EXPECT_EQ(best["members"].size(), 9u);
+  EXPECT_NEAR(best["llr"].get<double>(), 10.979758, 1e-6);
+  EXPECT_EQ(best["time_start"], "1985/1/1");
+  EXPECT_EQ(best["time_end"], "1989/12/31");
 }
 
 }  // namespace

@@ -39,6 +39,7 @@ Command AddStandardiseCommand(CLI::App& parent);
 Command AddBookingCommand(CLI::App& parent);
 Command AddSpcCommand(CLI::App& parent);
 Command AddServeCommand(CLI::App& parent);
+Command AddHotspotsCommand(CLI::App& parent);
 
 // The licence lines under any output that uses the bundled data.
 void PrintAttributions(std::ostream& out, const std::vector<std::string>& lines);

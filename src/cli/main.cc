@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
       cli::AddImportCommand(app),       cli::AddSynthCommand(app),
       cli::AddInequalitiesCommand(app), cli::AddStandardiseCommand(app),
       cli::AddBookingCommand(app),      cli::AddSpcCommand(app),
-      cli::AddServeCommand(app)};
+      cli::AddServeCommand(app),        cli::AddHotspotsCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

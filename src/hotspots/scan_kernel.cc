@@ -11,6 +11,17 @@
 namespace cradle::hotspots {
 namespace {
 
+// Positions whose sums passed the test, scored after the vector loop: a
+// function call inside it would push the sums out of the registers at every
+// position.
+template <typename AccT>
+struct Note {
+  alignas(32) AccT sums[kBlockLanes];
+  size_t position;
+  size_t bucket;
+};
+constexpr size_t kNotes = 64;
+
 // Scores, exactly, the windows at one position whose sums passed the
 // kernel's test, raising each replication's maximum where they beat it.
 template <typename CountT, typename AccT, bool kHigh, bool kLow>
@@ -28,16 +39,21 @@ void ScoreLanes(const AccT* sums, const CountT* row, uint32_t fewest_high,
   }
 }
 
-// Positions whose sums passed the test, scored after the vector loop: a
-// function call inside it would push the sums out of the registers at every
-// position.
-template <typename AccT>
-struct Note {
-  alignas(32) AccT sums[kBlockLanes];
-  size_t position;
-  size_t bucket;
-};
-constexpr size_t kNotes = 64;
+// Scores the positions a vector loop noted, each against the bounds of its
+// measure bucket.
+template <typename CountT, typename AccT, bool kHigh, bool kLow>
+void ScoreNotes(const std::vector<Note<AccT>>& notes, size_t noted, const WindowChunk& chunk,
+                const CountT* counts, const LevelBounds& bounds, const WindowStatistic& statistic,
+                std::span<double> lane_max) {
+  for (size_t n = 0; n < noted; ++n) {
+    size_t at_k = notes[n].position;
+    size_t bucket = notes[n].bucket;
+    ScoreLanes<CountT, AccT, kHigh, kLow>(
+        notes[n].sums, counts + static_cast<size_t>(chunk.member[at_k]) * kBlockLanes,
+        kHigh ? bounds.at_high[bucket] : 0, kLow ? bounds.below_low[bucket] : 0,
+        chunk.measure[at_k], statistic, lane_max);
+  }
+}
 
 // The portable kernel: GCC/Clang vector extensions, compiled for the
 // baseline instruction set (SSE2 on x86-64); used for wide blocks and on
@@ -96,14 +112,8 @@ void Walk(const WindowChunk& chunk, const CountT* counts, const WindowStatistic&
         std::memcpy(notes[noted].sums, acc, sizeof acc);
         ++noted;
       }
-      for (size_t n = 0; n < noted; ++n) {
-        size_t at_k = notes[n].position;
-        size_t bucket = notes[n].bucket;
-        ScoreLanes<CountT, AccT, kHigh, kLow>(
-            notes[n].sums, counts + static_cast<size_t>(chunk.member[at_k]) * kBlockLanes,
-            kHigh ? bounds.at_high[bucket] : 0, kLow ? bounds.below_low[bucket] : 0,
-            chunk.measure[at_k], statistic, lane_max);
-      }
+      ScoreNotes<CountT, AccT, kHigh, kLow>(notes, noted, chunk, counts, bounds, statistic,
+                                            lane_max);
     }
   }
 }
@@ -201,14 +211,8 @@ __attribute__((target("avx2"))) void WalkNarrowAvx2(const WindowChunk& chunk, co
     while (k < end) {
       size_t noted = 0;
       k = RunNarrowAvx2<kHigh, kLow>(chunk, counts, bounds, k, end, sums, notes.data(), noted);
-      for (size_t n = 0; n < noted; ++n) {
-        size_t at_k = notes[n].position;
-        size_t bucket = notes[n].bucket;
-        ScoreLanes<uint8_t, uint16_t, kHigh, kLow>(
-            notes[n].sums, counts + static_cast<size_t>(chunk.member[at_k]) * kBlockLanes,
-            kHigh ? bounds.at_high[bucket] : 0, kLow ? bounds.below_low[bucket] : 0,
-            chunk.measure[at_k], statistic, lane_max);
-      }
+      ScoreNotes<uint8_t, uint16_t, kHigh, kLow>(notes, noted, chunk, counts, bounds, statistic,
+                                                 lane_max);
     }
   }
 }

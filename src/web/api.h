@@ -1,5 +1,6 @@
 // The JSON API under /api/v1: areas, indicators, values by area, period and
-// breakdown, comparisons with England, rankings of upper-tier authorities.
+// breakdown, comparisons with England, rankings of upper-tier authorities
+// (and hotspots, from the records: hotspots_api.h).
 // Described by data/web/openapi.json (served at /api/v1/openapi.json); a
 // test checks the two agree. Every value carries its intervals, its
 // comparison and the licence attribution of its data. A bad parameter gives

@@ -7,6 +7,8 @@
 #include "base/strings.h"
 #include "web/api.h"
 #include "web/downloads.h"
+#include "web/hotspot_scans.h"
+#include "web/hotspots_api.h"
 #include "web/page_renderer.h"
 #include "web/pages.h"
 
@@ -99,6 +101,7 @@ Result<std::unique_ptr<WebApp>> WebApp::Create(std::unique_ptr<workspace::Sessio
   CRADLE_ASSIGN_OR_RETURN(
       app->data_.deprivation_quintile,
       ReadDeprivationQuintiles(dir + "/open/england_utla2019_imd2019_summary.csv"));
+  app->data_.hotspots = std::make_shared<HotspotScans>();
   CRADLE_ASSIGN_OR_RETURN(app->static_files_, StaticFiles::Load(dir + "/web/static"));
   CRADLE_ASSIGN_OR_RETURN(app->openapi_, ReadFile(dir + "/web/openapi.json"));
   CRADLE_ASSIGN_OR_RETURN(app->renderer_, PageRenderer::Load(dir + "/web/templates"));
@@ -136,6 +139,8 @@ Response WebApp::Compute(const Request& request) {
     if (path == "/api/v1/openapi.json") {
       return Response::Text(200, "application/json", openapi_);
     }
+    // Hotspots read the records and boundaries, not only the engine.
+    if (path == "/api/v1/hotspots") return HotspotsApi(data_, request);
     return HandleApi(session_->engine(), request);
   }
   if (path.rfind("/static/", 0) == 0) {

@@ -24,6 +24,7 @@
 namespace cradle::web {
 
 class PageRenderer;
+class HotspotScans;
 
 struct AppOptions {
   std::string data_dir;       // holds web/ (templates, static, openapi.json) and open/ (boundaries)
@@ -40,6 +41,8 @@ struct AppData {
   // Upper-tier authority → quintile of the IMD 2019 average score among the
   // 151 (1 = most deprived fifth), for the Compare page's filter.
   std::map<std::string, int> deprivation_quintile;
+  // The neighbourhood scans, each run once (hotspot_scans.h).
+  std::shared_ptr<HotspotScans> hotspots;
 };
 
 class WebApp {

@@ -8,9 +8,14 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
 #include <thread>
+#include <tuple>
 
+#include "inequalities/record_frame.h"
 #include "opendata/bundled.h"
 #include "web/http_server.h"
 #include "web/test_client.h"
@@ -177,10 +182,233 @@ TEST_F(WebAppTest, TheOpenApiDocumentDescribesTheApi) {
           << path << " " << name;
     }
   }
-  for (std::string path :
-       {"/areas", "/indicators", "/values", "/comparisons", "/rankings", "/openapi.json"}) {
+  for (std::string path : {"/areas", "/indicators", "/values", "/comparisons", "/rankings",
+                           "/hotspots", "/openapi.json"}) {
     EXPECT_TRUE(listed.count(path)) << path;
   }
+}
+
+// The start of every tag of `html` that contains `text`.
+std::vector<size_t> TagsWith(const std::string& html, const std::string& text) {
+  std::vector<size_t> tags;
+  for (size_t at = html.find(text); at != std::string::npos; at = html.find(text, at + 1)) {
+    tags.push_back(html.rfind('<', at));
+  }
+  return tags;
+}
+
+// The value of attribute `name` of the tag starting at `tag`, or "".
+std::string AttrOf(const std::string& html, size_t tag, const std::string& name) {
+  const size_t end = html.find('>', tag);
+  const size_t at = html.find(" " + name + "=\"", tag);
+  if (at == std::string::npos || at > end) return "";
+  const size_t value = at + name.size() + 3;
+  return html.substr(value, html.find('"', value) - value);
+}
+
+// Births and infant deaths of the babies born in `period` (birth cohort), by
+// LSOA or ward code, counted here from the loaded records, not by the scan.
+struct PlaceCounts {
+  std::map<std::string, int64_t> births, deaths;
+};
+PlaceCounts CountFromRecords(const workspace::RecordScope& records, const std::string& level,
+                             int first_year, int last_year) {
+  const inequalities::RecordFrame& frame = records.frame;
+  PlaceCounts counts;
+  for (const inequalities::Birth& birth : frame.births) {
+    if (birth.lsoa < 0 || birth.date.year() < first_year || birth.date.year() > last_year) {
+      continue;
+    }
+    const inequalities::Lsoa& lsoa = frame.lsoas[static_cast<size_t>(birth.lsoa)];
+    if (lsoa.local_authority != "E06000016") continue;
+    if (level == "ward" && lsoa.ward < 0) continue;
+    std::string code =
+        level == "lsoa" ? lsoa.code : frame.wards[static_cast<size_t>(lsoa.ward)].code;
+    ++counts.births[code];
+    if (birth.death) ++counts.deaths[code];
+  }
+  return counts;
+}
+
+TEST_F(WebAppTest, HotspotsListClustersMostLikelyFirst) {
+  json body = GetJson("/api/v1/hotspots?area=E06000016&level=lsoa");
+  EXPECT_EQ(body["area"], "E06000016");
+  EXPECT_EQ(body["level"], "lsoa");
+  EXPECT_EQ(body["replications"], 999);
+  const json& clusters = body["clusters"];
+  ASSERT_FALSE(clusters.empty());
+  double previous = 1e300;
+  for (const json& cluster : clusters) {
+    EXPECT_EQ(cluster["centre"].get<std::string>().rfind("E01", 0), 0u) << cluster;
+    EXPECT_FALSE(cluster["centre_name"].get<std::string>().empty());
+    EXPECT_GT(cluster["p_value"].get<double>(), 0);
+    EXPECT_LE(cluster["p_value"].get<double>(), 1);
+    EXPECT_EQ(cluster["high_or_low"], "high");
+    if (cluster["suppressed"].get<bool>()) {
+      EXPECT_TRUE(cluster["observed"].is_null());
+      EXPECT_TRUE(cluster["llr"].is_null());
+      continue;
+    }
+    EXPECT_LE(cluster["llr"].get<double>(), previous) << cluster;
+    previous = cluster["llr"].get<double>();
+  }
+  // No LSOA is in two clusters.
+  std::set<std::string> seen;
+  for (const json& cluster : clusters) {
+    for (const json& member : cluster["members"]) {
+      EXPECT_TRUE(seen.insert(member.get<std::string>()).second) << member;
+    }
+  }
+  // The same request, the same answer (the seed is fixed).
+  EXPECT_EQ(GetJson("/api/v1/hotspots"), body);
+}
+
+TEST_F(WebAppTest, EachClusterAddsUpItsAreasDeathsAndBirths) {
+  const workspace::RecordScope& records = *app_->data().records;
+  for (std::string level : {"lsoa", "ward"}) {
+    for (auto [period, first, last] :
+         {std::tuple<std::string, int, int>{"", records.frame.first_year, records.frame.last_year},
+          {"2020-22", 2020, 2022}}) {
+      std::string target = "/api/v1/hotspots?level=" + level;
+      if (!period.empty()) target += "&period=" + period;
+      json body = GetJson(target);
+      PlaceCounts counts = CountFromRecords(records, level, first, last);
+      int64_t total_births = 0, total_deaths = 0;
+      for (const auto& [code, births] : counts.births) total_births += births;
+      for (const auto& [code, deaths] : counts.deaths) total_deaths += deaths;
+      EXPECT_EQ(body["total_cases"], total_deaths) << target;
+      EXPECT_EQ(body["total_population"].get<double>(), static_cast<double>(total_births));
+      ASSERT_FALSE(body["clusters"].empty()) << target;
+      for (const json& cluster : body["clusters"]) {
+        int64_t births = 0, deaths = 0;
+        for (const json& member : cluster["members"]) {
+          births += counts.births[member.get<std::string>()];
+          deaths += counts.deaths[member.get<std::string>()];
+        }
+        EXPECT_EQ(cluster["population"].get<double>(), static_cast<double>(births)) << target;
+        EXPECT_NEAR(cluster["expected"].get<double>(),
+                    static_cast<double>(total_deaths) * births / total_births, 1e-9)
+            << target;
+        if (cluster["suppressed"].get<bool>()) {
+          EXPECT_GE(deaths, 1) << target;
+          EXPECT_LE(deaths, 4) << target;
+        } else {
+          EXPECT_EQ(cluster["observed"], deaths) << target << " " << cluster["centre"];
+        }
+      }
+    }
+  }
+}
+
+TEST_F(WebAppTest, HotspotsAsGeoJson) {
+  json body = GetJson("/api/v1/hotspots?format=geojson");
+  json clusters = GetJson("/api/v1/hotspots")["clusters"];
+  EXPECT_EQ(body["type"], "FeatureCollection");
+  EXPECT_FALSE(body.contains("coordinate_system"));  // WGS 84, as RFC 7946 has it
+  ASSERT_EQ(body["features"].size(), 2 * clusters.size());
+  const json& members = body["features"][0];
+  EXPECT_EQ(members["properties"]["kind"], "members");
+  EXPECT_EQ(members["properties"]["members"], clusters[0]["members"]);
+  for (const json& position : members["geometry"]["coordinates"]) {
+    EXPECT_NEAR(position[0].get<double>(), -1.13, 0.1);  // Leicester's longitude
+    EXPECT_NEAR(position[1].get<double>(), 52.63, 0.1);
+  }
+  EXPECT_EQ(body["features"][1]["geometry"]["type"], "Polygon");
+}
+
+TEST_F(WebAppTest, HotspotsSayWhatParameterIsWrong) {
+  struct Case {
+    std::string query;
+    std::string message;
+  } cases[] = {
+      {"level=msoa", "level: 'msoa' is not one of lsoa, ward"},
+      {"format=kml", "format: 'kml' is not one of json, geojson"},
+      {"area=E10000018",
+       "area: the LSOA lookup covers Leicester (E06000016), not Leicestershire (E10000018)"},
+      {"period=2031", "period: the records hold births from "},
+      {"colour=red", "unknown parameter 'colour'; allowed: area, level, period, format"},
+  };
+  for (const Case& one : cases) {
+    json body = GetJson("/api/v1/hotspots?" + one.query, 400);
+    std::string message = body["error"];
+    EXPECT_EQ(message.rfind(one.message, 0), 0u) << one.query << ": " << message;
+  }
+}
+
+// The Neighbourhoods page draws the clusters the API gives: each shown
+// cluster's LSOAs outlined and marked, the table beside it, the finding in
+// words, and no inline style.
+TEST_F(WebAppTest, TheNeighbourhoodsPageMarksTheClusters) {
+  json clusters = GetJson("/api/v1/hotspots")["clusters"];
+  auto page = Fetch(port(), "/neighbourhoods");
+  ASSERT_EQ(page.status, 200);
+  const std::string& html = page.body;
+  EXPECT_NE(html.find("<section id=\"neighbourhoods-clusters\""), std::string::npos);
+  EXPECT_NE(html.find("Where infant deaths cluster, "), std::string::npos);
+  EXPECT_EQ(html.find("style=\""), std::string::npos);
+  EXPECT_NE(html.find("Synthetic data: not real people"), std::string::npos);
+  const bool significant = clusters[0]["p_value"].get<double>() < 0.05;
+  EXPECT_NE(html.find(significant ? "It is statistically significant (p = "
+                                  : "There is no statistically significant cluster"),
+            std::string::npos);
+  // Outlines: the most likely cluster first, its members as the API lists them.
+  std::vector<std::pair<std::string, std::string>> outlines;  // label, codes
+  for (size_t at : TagsWith(html, "class=\"cradle-outline\"")) {
+    outlines.emplace_back(AttrOf(html, at, "data-label"), AttrOf(html, at, "data-codes"));
+  }
+  ASSERT_FALSE(outlines.empty());
+  auto codes_of = [](const json& cluster) {
+    std::set<std::string> codes;
+    for (const json& member : cluster["members"]) codes.insert(member.get<std::string>());
+    return codes;
+  };
+  auto split = [](const std::string& text) {
+    std::set<std::string> codes;
+    std::istringstream in(text);
+    for (std::string code; in >> code;) codes.insert(code);
+    return codes;
+  };
+  EXPECT_EQ(outlines[0].first.rfind("Cluster 1 (most likely), p = ", 0), 0u);
+  EXPECT_EQ(split(outlines[0].second), codes_of(clusters[0]));
+  size_t shown = 1;
+  for (size_t idx = 1; idx < clusters.size(); ++idx) {
+    if (clusters[idx]["p_value"].get<double>() >= 0.05) continue;
+    ASSERT_LT(shown, outlines.size());
+    EXPECT_EQ(split(outlines[shown].second), codes_of(clusters[idx]));
+    ++shown;
+  }
+  EXPECT_EQ(outlines.size(), shown);
+  // Every area of the most likely cluster is marked as in outline 1.
+  std::set<std::string> marked;
+  for (size_t at : TagsWith(html, "class=\"cradle-area\"")) {
+    if (split(AttrOf(html, at, "data-outline")).count("1")) {
+      marked.insert(AttrOf(html, at, "data-code"));
+    }
+  }
+  EXPECT_EQ(marked, codes_of(clusters[0]));
+  // The table, open under the map, and its download.
+  EXPECT_NE(html.find("<th scope=\"col\">Deaths observed</th>"), std::string::npos);
+  auto csv = Fetch(port(), "/data/neighbourhoods-clusters.csv");
+  EXPECT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.body.rfind("Cluster,Centre,Centre code,Areas,Radius (km),Live births,Deaths "
+                           "observed,Deaths expected,",
+                           0),
+            0u)
+      << csv.body.substr(0, 120);
+  EXPECT_EQ(Fetch(port(), "/data/neighbourhoods-clusters.xlsx").status, 200);
+  // The list of the most likely cluster's LSOAs, one row each.
+  const size_t list = html.find("<section id=\"neighbourhoods-cluster-areas\"");
+  ASSERT_NE(list, std::string::npos);
+  const std::string rows = html.substr(list, html.find("</section>", list) - list);
+  std::set<std::string> listed;
+  const std::string first_cluster = "<tr><td class=\"num\">1</td><td class=\"num\">";
+  for (size_t at = rows.find(first_cluster); at != std::string::npos;
+       at = rows.find(first_cluster, at + 1)) {
+    const size_t code = rows.find("<td>", at) + 4;
+    listed.insert(rows.substr(code, rows.find('<', code) - code));
+  }
+  EXPECT_EQ(listed, codes_of(clusters[0]));
+  EXPECT_EQ(Fetch(port(), "/data/neighbourhoods-cluster-areas.csv").status, 200);
 }
 
 TEST_F(WebAppTest, EveryPageServesItsChartsAndTables) {

@@ -7,6 +7,8 @@
 #include "charts/choropleth.h"
 #include "inequalities/mortality.h"
 #include "opendata/attribution.h"
+#include "web/cluster_section.h"
+#include "web/hotspot_scans.h"
 #include "web/page_parts.h"
 #include "web/pages.h"
 
@@ -16,9 +18,7 @@ namespace {
 // The OS and ONS lines every map carries (SOURCES.md, boundary files).
 std::vector<std::string> MapNotes(const workspace::RecordScope& records) {
   std::vector<std::string> notes = RecordNotes(records);
-  notes.push_back("Contains OS data © Crown copyright and database right 2024.");
-  notes.push_back(
-      "Source: Office for National Statistics licensed under the Open Government Licence v3.0.");
+  for (std::string& line : BoundaryAttributions()) notes.push_back(std::move(line));
   return notes;
 }
 
@@ -41,6 +41,25 @@ Section MapSection(const std::string& id, const std::string& heading, const std:
   section.svg = chart.svg;
   section.table = chart.table;
   return section;
+}
+
+// The cluster sections, or one saying why the scan could not be run.
+std::vector<Section> ClustersOrWhyNot(const AppData& data, const ClusterBaseMap& base,
+                                      const std::vector<std::string>& notes) {
+  Status why;
+  auto choice = ReadHotspotChoice(data, {});
+  if (choice.ok()) {
+    auto scan = data.hotspots->Get(data, *choice);
+    if (scan.ok()) return ClusterSections(data, **scan, base, data.lsoas, notes);
+    why = scan.status();
+  } else {
+    why = choice.status();
+  }
+  Section section;
+  section.id = "clusters";
+  section.heading = "Where infant deaths cluster";
+  section.paragraphs = {"The scan for clusters could not be run: " + why.message() + "."};
+  return {section};
 }
 
 }  // namespace
@@ -133,6 +152,9 @@ Result<Page> BuildNeighbourhoods(const AppData& data, const Query& query) {
         "Deaths per 1,000 live births", rates, charts::QuantileClasses(values, 5, 1), data.lsoas,
         notes));
   }
+  // Where deaths cluster comes next, once the deprivation it is drawn on is
+  // known.
+  const size_t clusters_at = page.sections.size();
 
   // Deprivation and births by LSOA.
   std::map<std::string, int64_t> lsoa_births;
@@ -174,6 +196,17 @@ Result<Page> BuildNeighbourhoods(const AppData& data, const Query& query) {
       "lsoa-deprivation", "Deprivation by LSOA (IMD 2025)",
       "National deciles of the Index of Multiple Deprivation 2025: darker is more deprived.",
       "IMD 2025 decile", deprivation, fifths, data.lsoas, imd_notes));
+  // The LSOA scan over every year of records, drawn on deprivation rather
+  // than on the LSOA rates: every LSOA has a decile, while most LSOA rates
+  // are too small to show. (The sentence says the scan does not adjust for
+  // deprivation.)
+  // Shorter class labels: the legend shares its column with the clusters'.
+  charts::Classification deciles = fifths;
+  deciles.labels = {"9-10 (least deprived)", "7-8", "5-6", "3-4", "1-2 (most deprived)"};
+  std::vector<Section> clusters = ClustersOrWhyNot(
+      data, {deprivation, deciles, "IMD 2025 decile", "deprivation (IMD 2025)"}, imd_notes);
+  page.sections.insert(page.sections.begin() + static_cast<std::ptrdiff_t>(clusters_at),
+                       clusters.begin(), clusters.end());
   page.sections.push_back(MapSection("lsoa-births", "Live births by LSOA, " + period.Label(),
                                      "Live births to mothers resident in each LSOA.", "Live births",
                                      births, charts::QuantileClasses(birth_values, 5, 0),

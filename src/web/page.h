@@ -18,6 +18,11 @@ struct Section {
   std::vector<std::string> paragraphs;  // plain text, escaped when rendered
   std::string svg;                      // from charts/, trusted markup
   std::optional<charts::DataTable> table;
+  // Whether the table shows open or folded away under its summary. Unset:
+  // open when there is no chart, folded under one (the data behind it). Set
+  // open for a short table that is the section's finding, folded for a long
+  // list that only backs one up.
+  std::optional<bool> table_open = std::nullopt;
 };
 
 // A choice in the page's form: <select name=…> with its options.

@@ -10,6 +10,7 @@
 #include "geo/area_type.h"
 #include "geo/boundaries.h"
 #include "indicators/fingertips_export.h"
+#include "opendata/attribution.h"
 
 namespace cradle::web {
 
@@ -135,6 +136,11 @@ std::vector<std::string> EngineNotes(const indicators::Engine& engine,
   }
   for (const std::string& line : engine.Attributions(values)) notes.push_back(line);
   return notes;
+}
+
+std::vector<std::string> BoundaryAttributions() {
+  return {"Contains OS data © Crown copyright and database right 2024.",
+          std::string(opendata::kOnsAttribution)};
 }
 
 std::vector<std::string> RecordNotes(const workspace::RecordScope& records,

@@ -62,6 +62,9 @@ std::string AreaName(const indicators::Engine& engine, const std::string& code);
 // datasets and the small-number rule.
 std::vector<std::string> EngineNotes(const indicators::Engine& engine,
                                      const std::vector<indicators::IndicatorValue>& values);
+// The attribution lines of the bundled boundaries (OS and ONS), for maps and
+// anything placed by them.
+std::vector<std::string> BoundaryAttributions();
 // Notes under figures from the records: the synthetic-data notice, the
 // small-number rule and the attributions.
 std::vector<std::string> RecordNotes(const workspace::RecordScope& records,

@@ -119,6 +119,7 @@ std::string PageRenderer::Render(const Page& page, const std::string& query) con
     one.set("heading", section.heading);
     one.set("paragraphs", Strings(section.paragraphs));
     one.set("svg", section.svg);
+    one.set("table_open", section.table_open.value_or(section.svg.empty()));
     if (section.table) {
       one.set("table", TableData(*section.table, "/data/" + page_id + "-" + section.id, query));
     }

@@ -488,12 +488,63 @@ for (const spec of PAGES) {
   });
 }
 
+// The Neighbourhoods page's scan for clusters: the table shows open under the
+// map, the most likely cluster's areas are outlined and marked as the
+// hotspots API lists them, and the outline is drawn where a reader sees it.
+describe('neighbourhoods clusters', () => {
+  test('the clusters table and the outlined areas show, as the API gives them', async () => {
+    const { page, problems } = await openPage(new URL('/neighbourhoods', baseUrl).href);
+    try {
+      const api = await context.request.get(new URL('/api/v1/hotspots', baseUrl).href);
+      assert.equal(api.status(), 200, `hotspots API: HTTP ${api.status()}`);
+      const { clusters } = await api.json();
+      assert.ok(clusters.length > 0, 'the hotspots API lists no cluster');
+
+      const section = page.locator('section#neighbourhoods-clusters');
+      assert.equal(await section.count(), 1, 'no section#neighbourhoods-clusters');
+      await section.scrollIntoViewIfNeeded();
+      await section.screenshot({ path: path.join(ARTIFACTS, 'screenshots',
+                                                 'neighbourhoods-clusters.png') });
+      const table = section.locator('table').first();
+      assert.ok(await table.isVisible(), 'the clusters table is not shown');
+      const headers = (await table.locator('thead th').allTextContents()).map((h) => h.trim());
+      for (const heading of ['Centre', 'Areas', 'Deaths observed', 'Deaths expected',
+                             'Observed/expected', 'Relative risk', 'Log likelihood ratio',
+                             'p-value']) {
+        assert.ok(headers.includes(heading), `no "${heading}" column in ${headers.join(' | ')}`);
+      }
+      const first = (await table.locator('tbody tr').first().locator('td').allTextContents())
+          .map((cell) => cell.trim());
+      assert.equal(first[headers.indexOf('Centre code')], clusters[0].centre);
+      assert.equal(first[headers.indexOf('Areas')], String(clusters[0].members.length));
+      const observed = first[headers.indexOf('Deaths observed')];
+      assert.equal(observed, clusters[0].suppressed ? '*'
+                                                    : clusters[0].observed.toLocaleString('en-GB'));
+
+      const outline = section.locator('svg path.cradle-outline').first();
+      assert.deepEqual((await outline.getAttribute('data-codes')).split(' ').sort(),
+                       [...clusters[0].members].sort());
+      const box = await outline.boundingBox();
+      assert.ok(box && box.width > 0 && box.height > 0, `the outline is not drawn: ${JSON.stringify(box)}`);
+      const marked = await section.locator('svg path.cradle-area[data-outline~="1"]')
+          .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-code')));
+      assert.deepEqual(marked.sort(), [...clusters[0].members].sort());
+
+      const violations = await cspViolations(page);
+      assert.deepEqual([...problems, ...violations.map((v) => `CSP violation: ${v}`)], []);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('JSON API', () => {
   test('a bad parameter is a 400 with an error message', async () => {
     for (const query of ['values?indicator=no-such-indicator&area=E06000016&period=2020-22',
                          'values?indicator=infant-mortality&area=%3Cb%3E&period=2020-22',
                          'values?indicator=infant-mortality&area=E06000016&period=20x0',
-                         'rankings?indicator=infant-mortality&period=not-a-period']) {
+                         'rankings?indicator=infant-mortality&period=not-a-period',
+                         'hotspots?level=msoa']) {
       const response = await context.request.get(new URL(`/api/v1/${query}`, baseUrl).href);
       assert.equal(response.status(), 400, `${query}: HTTP ${response.status()}`);
       assert.match(response.headers()['content-type'] ?? '', /^application\/json/, query);
