@@ -101,7 +101,7 @@ void WindowBuilder::Build(int centre, CentreWindows& out) {
   double scale = farthest > 0 ? static_cast<double>(buckets) / farthest : 0;
   int last_bucket = static_cast<int>(buckets) - 1;
   bucket_of_.resize(n);
-  bucket_start_.assign(buckets + 1, 0);
+  bucket_start_.assign(buckets + 2, 0);  // one more: the ring beyond the cap
   bucket_population_.assign(buckets, 0.0);
   const double* population = data_.population.data();
   for (size_t i = 0; i < n; ++i) {
@@ -121,13 +121,17 @@ void WindowBuilder::Build(int centre, CentreWindows& out) {
       break;
     }
   }
-  for (size_t b = 0; b < buckets; ++b) bucket_start_[b + 1] += bucket_start_[b];
-  // Every location goes to its ring, inside the cap or not: a test would be
-  // a coin toss for the branch predictor.
+  // Rings past the last one needed are one: the locations beyond the cap go
+  // there unsorted. Every location is placed, inside the cap or not: a test
+  // would be a coin toss for the branch predictor.
+  const size_t beyond = last + 1;
+  for (size_t b = beyond + 1; b < buckets; ++b) bucket_start_[beyond + 1] += bucket_start_[b + 1];
+  for (size_t b = 0; b <= beyond; ++b) bucket_start_[b + 1] += bucket_start_[b];
   order_.resize(n);
-  fill_.assign(bucket_start_.begin(), bucket_start_.end() - 1);
+  fill_.assign(bucket_start_.begin(), bucket_start_.begin() + static_cast<long>(beyond) + 1);
   for (size_t i = 0; i < n; ++i) {
-    order_[fill_[bucket_of_[i]]++] = {distance_[i], static_cast<int32_t>(i)};
+    order_[fill_[std::min<size_t>(bucket_of_[i], beyond)]++] = {distance_[i],
+                                                                static_cast<int32_t>(i)};
   }
   auto ties = [this](const Candidate& a, const Candidate& b) { return Tied(a, b); };
   auto nearer = [this](const Candidate& a, const Candidate& b) { return Nearer(a, b); };

@@ -23,6 +23,10 @@ uint64_t SplitMix64(uint64_t x) {
 
 ReplicationGenerator::ReplicationGenerator(const SpatialData& data, uint64_t seed)
     : model_(data.model), seed_(seed), total_cases_(data.total_cases()), locations_(data.size()) {
+  if (model_ == ScanModel::kPoisson && !data.population.empty()) {
+    landing_ = boost::random::discrete_distribution<uint32_t, double>(data.population.begin(),
+                                                                      data.population.end());
+  }
   cumulative_.resize(data.size());
   double running = 0;
   for (size_t i = 0; i < data.size(); ++i) {
@@ -41,8 +45,7 @@ void ReplicationGenerator::Generate(int index, std::span<uint32_t> counts) const
   };
   if (model_ == ScanModel::kPoisson) {
     // Each case lands in location i with probability p_i / P = E_i / C.
-    std::uniform_real_distribution<double> uniform(0.0, total);
-    for (int64_t c = 0; c < total_cases_; ++c) ++counts[location_of(uniform(rng))];
+    for (int64_t c = 0; c < total_cases_; ++c) ++counts[landing_(rng)];
     return;
   }
   // Bernoulli: C distinct people out of N (Floyd's algorithm draws a

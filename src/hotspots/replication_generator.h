@@ -12,6 +12,7 @@
 
 #include <oneapi/tbb/task_arena.h>
 
+#include <boost/random/discrete_distribution.hpp>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -48,6 +49,11 @@ class ReplicationGenerator {
   int64_t total_cases_;
   std::vector<double> cumulative_;  // running population (Poisson) or people (Bernoulli)
   size_t locations_;
+  // Poisson: where a case lands, location i with probability p_i / P. Walker's
+  // alias method (Boost.Random) draws in constant time; a search of the
+  // running population took log L steps over memory out of cache, most of
+  // the time of making a replication.
+  boost::random::discrete_distribution<uint32_t, double> landing_;
 };
 
 }  // namespace cradle::hotspots

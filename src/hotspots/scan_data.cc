@@ -4,66 +4,36 @@
 #include "hotspots/scan_data.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
+
+#include "hotspots/location_checks.h"
 
 namespace cradle::hotspots {
 namespace {
-
-// Shortest text that reads back as `value`, so a message shows what was given.
-std::string Number(double value) {
-  char buffer[32];
-  auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return error == std::errc() ? std::string(buffer, end) : std::to_string(value);
-}
-
-Status Invalid(const std::string& source, const std::string& id, const std::string& rule) {
-  return Status::InvalidData(source + ": location " + id + " " + rule);
-}
-
-Status CheckCoordinates(const LocationInput& location, Coordinates coordinates,
-                        const std::string& source) {
-  if (!std::isfinite(location.x) || !std::isfinite(location.y)) {
-    return Invalid(source, location.id, "has a coordinate that is not a finite number");
-  }
-  if (coordinates != Coordinates::kLatLong) return Status::Ok();
-  if (location.x < -90 || location.x > 90) {
-    return Invalid(source, location.id,
-                   "has latitude " + Number(location.x) + ", outside [-90, 90]");
-  }
-  if (location.y < -180 || location.y > 180) {
-    return Invalid(source, location.id,
-                   "has longitude " + Number(location.y) + ", outside [-180, 180]");
-  }
-  return Status::Ok();
-}
 
 // The population the window cap and the expected counts use: Poisson reads it,
 // Bernoulli makes it from cases and controls.
 Result<double> PopulationOf(const LocationInput& location, ScanModel model,
                             const std::string& source) {
   if (location.cases < 0) {
-    return Invalid(source, location.id,
-                   "has " + std::to_string(location.cases) + " cases; cases must be zero or more");
+    return InvalidLocation(
+        source, location.id,
+        "has " + std::to_string(location.cases) + " cases; cases must be zero or more");
   }
   if (model == ScanModel::kBernoulli) {
     if (location.controls < 0) {
-      return Invalid(
+      return InvalidLocation(
           source, location.id,
           "has " + std::to_string(location.controls) + " controls; controls must be zero or more");
     }
     return static_cast<double>(location.cases) + static_cast<double>(location.controls);
   }
-  if (!std::isfinite(location.population) || location.population < 0) {
-    return Invalid(source, location.id,
-                   "has population " + Number(location.population) +
-                       "; the population must be a finite number, zero or more");
-  }
+  CRADLE_RETURN_IF_ERROR(CheckPopulation(source, location.id, location.population));
   if (static_cast<double>(location.cases) > location.population) {
-    return Invalid(source, location.id,
-                   "has " + std::to_string(location.cases) + " cases but a population of " +
-                       Number(location.population) +
-                       "; cases cannot be more than the population at risk");
+    return InvalidLocation(source, location.id,
+                           "has " + std::to_string(location.cases) + " cases but a population of " +
+                               ShortestNumber(location.population) +
+                               "; cases cannot be more than the population at risk");
   }
   return location.population;
 }
@@ -116,9 +86,10 @@ Result<SpatialData> MakeSpatialData(std::vector<LocationInput> locations, Coordi
   data.population.reserve(count);
   for (LocationInput& location : locations) {
     if (!data.ids.empty() && location.id == data.ids.back()) {  // sorted: repeats are adjacent
-      return Invalid(source, location.id, "appears more than once");
+      return InvalidLocation(source, location.id, "appears more than once");
     }
-    CRADLE_RETURN_IF_ERROR(CheckCoordinates(location, coordinates, source));
+    CRADLE_RETURN_IF_ERROR(
+        CheckCoordinates(source, location.id, location.x, location.y, coordinates));
     CRADLE_ASSIGN_OR_RETURN(double population, PopulationOf(location, model, source));
     data.ids.push_back(std::move(location.id));
     data.x.push_back(location.x);

@@ -4,78 +4,53 @@
 #include "hotspots/space_time_data.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <map>
 #include <unordered_map>
 
+#include "hotspots/location_checks.h"
 #include "hotspots/person_time.h"
 #include "hotspots/satscan_files.h"
 
 namespace cradle::hotspots {
 namespace {
 
-// Shortest text that reads back as `value`, so a message shows what was given.
-std::string Number(double value) {
-  char buffer[32];
-  auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return error == std::errc() ? std::string(buffer, end) : std::to_string(value);
-}
-
-Status Invalid(const std::string& source, const std::string& id, const std::string& rule) {
-  return Status::InvalidData(source + ": location " + id + " " + rule);
-}
-
 Status CheckPlace(const SpaceTimeLocation& location, Coordinates coordinates,
                   const std::string& source) {
-  if (!std::isfinite(location.x) || !std::isfinite(location.y)) {
-    return Invalid(source, location.id, "has a coordinate that is not a finite number");
-  }
-  if (coordinates == Coordinates::kLatLong && (location.x < -90 || location.x > 90)) {
-    return Invalid(source, location.id,
-                   "has latitude " + Number(location.x) + ", outside [-90, 90]");
-  }
-  if (coordinates == Coordinates::kLatLong && (location.y < -180 || location.y > 180)) {
-    return Invalid(source, location.id,
-                   "has longitude " + Number(location.y) + ", outside [-180, 180]");
-  }
-  if (!std::isfinite(location.population) || location.population < 0) {
-    return Invalid(source, location.id,
-                   "has population " + Number(location.population) +
-                       "; the population must be a finite number, zero or more");
-  }
-  return Status::Ok();
+  CRADLE_RETURN_IF_ERROR(
+      CheckCoordinates(source, location.id, location.x, location.y, coordinates));
+  return CheckPopulation(source, location.id, location.population);
 }
 
 Status CheckCells(const SpaceTimeLocation& location, const std::vector<TimeInterval>& intervals,
                   const std::string& source) {
   const size_t count = intervals.size();
   if (location.cases.size() != count || location.at_risk.size() != count) {
-    return Invalid(source, location.id,
-                   "has " + std::to_string(location.cases.size()) + " case counts and " +
-                       std::to_string(location.at_risk.size()) +
-                       " population counts; each needs one per interval (" + std::to_string(count) +
-                       ")");
+    return InvalidLocation(source, location.id,
+                           "has " + std::to_string(location.cases.size()) + " case counts and " +
+                               std::to_string(location.at_risk.size()) +
+                               " population counts; each needs one per interval (" +
+                               std::to_string(count) + ")");
   }
   for (size_t k = 0; k < count; ++k) {
     const std::string when = " in " + intervals[k].start_label + " to " + intervals[k].end_label;
     if (location.cases[k] < 0) {
-      return Invalid(source, location.id,
-                     "has " + std::to_string(location.cases[k]) + " cases" + when +
-                         "; cases must be zero or more");
+      return InvalidLocation(source, location.id,
+                             "has " + std::to_string(location.cases[k]) + " cases" + when +
+                                 "; cases must be zero or more");
     }
     const double at_risk = location.at_risk[k];
     if (!std::isfinite(at_risk) || at_risk < 0) {
-      return Invalid(source, location.id,
-                     "has population " + Number(at_risk) + when +
-                         "; the population must be a finite number, zero or more");
+      return InvalidLocation(source, location.id,
+                             "has population " + ShortestNumber(at_risk) + when +
+                                 "; the population must be a finite number, zero or more");
     }
     // A case where nobody is at risk would make a window's likelihood ratio
     // infinite; SaTScan refuses such data too.
     if (location.cases[k] > 0 && at_risk == 0) {
-      return Invalid(source, location.id,
-                     "has " + std::to_string(location.cases[k]) + " cases" + when +
-                         " but no population at risk then");
+      return InvalidLocation(source, location.id,
+                             "has " + std::to_string(location.cases[k]) + " cases" + when +
+                                 " but no population at risk then");
     }
   }
   return Status::Ok();
@@ -120,7 +95,7 @@ Result<SpaceTimeData> MakeSpaceTimeData(std::vector<SpaceTimeLocation> locations
   for (size_t idx = 0; idx < locations.size(); ++idx) {
     SpaceTimeLocation& location = locations[idx];
     if (idx > 0 && location.id == locations[idx - 1].id) {
-      return Invalid(source, location.id, "appears more than once");
+      return InvalidLocation(source, location.id, "appears more than once");
     }
     CRADLE_RETURN_IF_ERROR(CheckPlace(location, coordinates, source));
     CRADLE_RETURN_IF_ERROR(CheckCells(location, intervals, source));
