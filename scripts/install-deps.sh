@@ -20,6 +20,7 @@ PACKAGES=(
   chromium              # browser tests (tests/browser) drive it headless
   wrk                   # web load benchmark (bench/web_load.sh)
   libtbb-dev            # oneTBB: the scan statistic's parallel loops
+  libsodium-dev         # Argon2id passwords, session tokens, the audit chain's SHA-256, pseudonyms
   time                  # GNU time: peak memory in bench/hotspots_bench.sh
 )
 

@@ -11,36 +11,19 @@
 #include <string>
 #include <vector>
 
+#include "cli/cli_testing.h"
+
 namespace {
 
-struct CradleRun {
-  int exit_code = -1;
-  std::string out;  // stdout and stderr together
-};
+using cradle::cli::testing::CommandRun;
+using cradle::cli::testing::Contains;
+using cradle::cli::testing::Cradle;
 
 std::string FreshDb(const std::string& name) {
   auto path = std::filesystem::temp_directory_path() /
               ("cradle_cli_" + name + "_" + std::to_string(::getpid()) + ".db");
   std::filesystem::remove(path);
   return path.string();
-}
-
-CradleRun Cradle(const std::string& args) {
-  std::string command = std::string(CRADLE_BINARY) + " " + args + " 2>&1";
-  CradleRun run;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return run;
-  std::array<char, 4096> buffer;
-  size_t got;
-  while ((got = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    run.out.append(buffer.data(), got);
-  int status = ::pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
-
-bool Contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
 }
 
 // The line of `text` that starts with `start`, or "".
@@ -87,7 +70,7 @@ std::string OneBirthFile(const std::string& name, const std::string& grams) {
 }
 
 TEST(CliTest, ProfileOfLeicesterIn2020To22) {
-  CradleRun run =
+  CommandRun run =
       Cradle("profile --area E06000016 --period 2020-22 --quiet --db " + FreshDb("profile"));
   ASSERT_EQ(run.exit_code, 0) << run.out;
   EXPECT_TRUE(Contains(run.out, "Leicester (E06000016), 2020-22")) << run.out;
@@ -107,8 +90,8 @@ TEST(CliTest, ProfileOfLeicesterIn2020To22) {
 }
 
 TEST(CliTest, ProfileAsFingertipsCsv) {
-  CradleRun run = Cradle("profile --area Leicester --period 2020-22 --format csv --quiet --db " +
-                         FreshDb("csv"));
+  CommandRun run = Cradle("profile --area Leicester --period 2020-22 --format csv --quiet --db " +
+                          FreshDb("csv"));
   ASSERT_EQ(run.exit_code, 0) << run.out;
   EXPECT_EQ(run.out.substr(0, run.out.find("\r\n")),
             "Indicator ID,Indicator Name,Area Code,Area Name,Area Type,Time period,Value,"
@@ -123,12 +106,13 @@ TEST(CliTest, ProfileAsFingertipsCsv) {
 }
 
 TEST(CliTest, RankListsEveryUpperTierAuthority) {
-  CradleRun run = Cradle("rank --indicator 92196 --period 2020-22 --quiet --db " + FreshDb("rank"));
+  CommandRun run =
+      Cradle("rank --indicator 92196 --period 2020-22 --quiet --db " + FreshDb("rank"));
   ASSERT_EQ(run.exit_code, 0) << run.out;
   EXPECT_TRUE(Contains(run.out, "  1  E06000039  Slough")) << run.out;
   EXPECT_TRUE(Contains(run.out, "  3  E06000016  Leicester")) << run.out;
   EXPECT_TRUE(Contains(run.out, "149 authorities ranked; 2 not shown")) << run.out;
-  CradleRun csv =
+  CommandRun csv =
       Cradle("rank --indicator infant-mortality --period 2020-22 --format csv --quiet --db " +
              FreshDb("rankcsv"));
   ASSERT_EQ(csv.exit_code, 0);
@@ -138,7 +122,7 @@ TEST(CliTest, RankListsEveryUpperTierAuthority) {
 }
 
 TEST(CliTest, RegistrationBasisReproducesFingertipsForEngland) {
-  CradleRun run = Cradle("profile --area England --period 2012-14 --quiet --db " + FreshDb("eng"));
+  CommandRun run = Cradle("profile --area England --period 2012-14 --quiet --db " + FreshDb("eng"));
   ASSERT_EQ(run.exit_code, 0) << run.out;
   std::vector<std::string> cells =
       Cells(LineStarting(run.out, "Infant mortality rate (per 1,000 live births)"));
@@ -149,34 +133,34 @@ TEST(CliTest, RegistrationBasisReproducesFingertipsForEngland) {
 
 TEST(CliTest, UnknownThingsGetClearErrorsWithTheNearestMatches) {
   std::string db = FreshDb("errors");
-  CradleRun area = Cradle("profile --area Leicster --period 2020-22 --quiet --db " + db);
+  CommandRun area = Cradle("profile --area Leicster --period 2020-22 --quiet --db " + db);
   EXPECT_EQ(area.exit_code, 66);
   EXPECT_TRUE(Contains(area.out,
                        "cradle profile: no area 'Leicster' in the data. Nearest: "
                        "Leicester (E06000016)"))
       << area.out;
-  CradleRun period = Cradle("profile --area E06000016 --period 2005-07 --quiet --db " + db);
+  CommandRun period = Cradle("profile --area E06000016 --period 2005-07 --quiet --db " + db);
   EXPECT_EQ(period.exit_code, 66);
   EXPECT_TRUE(Contains(period.out, "no data for period 2005-07. Periods in the data: "))
       << period.out;
-  CradleRun bad_period = Cradle("profile --area E06000016 --period 20-22 --quiet --db " + db);
+  CommandRun bad_period = Cradle("profile --area E06000016 --period 20-22 --quiet --db " + db);
   EXPECT_EQ(bad_period.exit_code, 64);
   EXPECT_TRUE(Contains(bad_period.out, "period '20-22' is not a period")) << bad_period.out;
-  CradleRun indicator =
+  CommandRun indicator =
       Cradle("rank --indicator infant-mortalty --period 2020-22 --quiet --db " + db);
   EXPECT_EQ(indicator.exit_code, 66);
   EXPECT_TRUE(Contains(indicator.out, "Nearest: infant-mortality")) << indicator.out;
-  CradleRun missing_flag = Cradle("profile --period 2020-22");
+  CommandRun missing_flag = Cradle("profile --period 2020-22");
   EXPECT_NE(missing_flag.exit_code, 0);
   EXPECT_TRUE(Contains(missing_flag.out, "--area is required")) << missing_flag.out;
 }
 
 TEST(CliTest, ReliabilityThresholdIsConfigurable) {
   std::string db = FreshDb("unreliable");
-  CradleRun standard = Cradle("profile --area E06000016 --period 2022 --quiet --db " + db);
+  CommandRun standard = Cradle("profile --area E06000016 --period 2022 --quiet --db " + db);
   ASSERT_EQ(standard.exit_code, 0) << standard.out;
   EXPECT_TRUE(Contains(standard.out, "Unreliable: fewer than 20 events")) << standard.out;
-  CradleRun stricter =
+  CommandRun stricter =
       Cradle("profile --area E06000016 --period 2022 --unreliable-below 50 --quiet --db " + db);
   ASSERT_EQ(stricter.exit_code, 0) << stricter.out;
   EXPECT_TRUE(Contains(stricter.out, "Unreliable: fewer than 50 events")) << stricter.out;
@@ -184,7 +168,7 @@ TEST(CliTest, ReliabilityThresholdIsConfigurable) {
 
 TEST(CliTest, BreakdownByEthnicityAndDeprivation) {
   std::string db = FreshDb("breakdown");
-  CradleRun ethnicity =
+  CommandRun ethnicity =
       Cradle("breakdown --indicator 92196 --period 2022 --by ethnicity --quiet --db " + db);
   ASSERT_EQ(ethnicity.exit_code, 0) << ethnicity.out;
   // ONS Table 18: Pakistani 238 deaths / 27,496 births = 8.7 per 1,000.
@@ -194,7 +178,7 @@ TEST(CliTest, BreakdownByEthnicityAndDeprivation) {
   EXPECT_EQ(cells[4], "238");
   EXPECT_EQ(cells[5], "27,496");
   EXPECT_EQ(cells[6], "Worse (99.8%)");
-  CradleRun deprivation =
+  CommandRun deprivation =
       Cradle("breakdown --indicator 92196 --period 2020-22 --by deprivation --quiet --db " + db);
   ASSERT_EQ(deprivation.exit_code, 0) << deprivation.out;
   EXPECT_TRUE(Contains(deprivation.out, "by Deprivation decile (IMD), England, 2020-22"))
@@ -208,15 +192,15 @@ TEST(CliTest, SyntheticLeicesterImportsOnceAndIsAnalysed) {
   auto dir =
       std::filesystem::temp_directory_path() / ("cradle_cli_synth_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  CradleRun synth =
+  CommandRun synth =
       Cradle("synth --area E06000016 --years 2022-2024 --seed 3 --out " + dir.string());
   ASSERT_EQ(synth.exit_code, 0) << synth.out;
   for (const char* kind : {"births", "deaths", "bookings"}) {
     std::string file = (dir / (std::string(kind) + ".csv")).string();
-    CradleRun first = Cradle(std::string("import ") + kind + " " + file + " --quiet --db " + db);
+    CommandRun first = Cradle(std::string("import ") + kind + " " + file + " --quiet --db " + db);
     ASSERT_EQ(first.exit_code, 0) << first.out;
     EXPECT_TRUE(Contains(first.out, " 0 rejected.")) << first.out;
-    CradleRun again = Cradle(std::string("import ") + kind + " " + file + " --quiet --db " + db);
+    CommandRun again = Cradle(std::string("import ") + kind + " " + file + " --quiet --db " + db);
     ASSERT_EQ(again.exit_code, 0) << again.out;
     EXPECT_TRUE(Contains(again.out, " 0 new, ")) << again.out;
   }
@@ -225,7 +209,7 @@ TEST(CliTest, SyntheticLeicesterImportsOnceAndIsAnalysed) {
   // deaths of 2022-24 (its "All" row: births, deaths, neonatal, …).
   std::vector<std::string> written = Cells(LineStarting(synth.out, "All"));
   ASSERT_GE(written.size(), 4u) << synth.out;
-  CradleRun ethnicity = Cradle("inequalities --by ethnicity --quiet --db " + db);
+  CommandRun ethnicity = Cradle("inequalities --by ethnicity --quiet --db " + db);
   ASSERT_EQ(ethnicity.exit_code, 0) << ethnicity.out;
   EXPECT_TRUE(Contains(ethnicity.out, "Leicester (E06000016), 2022-24, from records"))
       << ethnicity.out;
@@ -240,19 +224,19 @@ TEST(CliTest, SyntheticLeicesterImportsOnceAndIsAnalysed) {
 
   for (const char* by : {"ethnicity-broad", "ethnicity-census", "imd", "imd-quintile", "ward",
                          "lsoa", "gestation", "birthweight", "mother-age"}) {
-    CradleRun run = Cradle(std::string("inequalities --by ") + by + " --quiet --db " + db);
+    CommandRun run = Cradle(std::string("inequalities --by ") + by + " --quiet --db " + db);
     EXPECT_EQ(run.exit_code, 0) << by << run.out;
     EXPECT_EQ(Cells(LineStarting(run.out, "All")), all) << by << run.out;
   }
-  CradleRun csv = Cradle("inequalities --format csv --by ward --quiet --db " + db);
+  CommandRun csv = Cradle("inequalities --format csv --by ward --quiet --db " + db);
   EXPECT_EQ(csv.exit_code, 0) << csv.out;
   EXPECT_EQ(csv.out.rfind("Breakdown,Group code,Group,Period,Basis,Measure,Live births,", 0), 0u)
       << csv.out;
   EXPECT_TRUE(Contains(csv.out, "\nWard,E05010458,Abbey,2022-24,death-cohort,infant,")) << csv.out;
-  CradleRun deprivation = Cradle("inequalities --by imd --quiet --db " + db);
+  CommandRun deprivation = Cradle("inequalities --by imd --quiet --db " + db);
   EXPECT_TRUE(Contains(deprivation.out, "Slope index of inequality")) << deprivation.out;
 
-  CradleRun standardise = Cradle("standardise --quiet --db " + db);
+  CommandRun standardise = Cradle("standardise --quiet --db " + db);
   ASSERT_EQ(standardise.exit_code, 0) << standardise.out;
   EXPECT_TRUE(Contains(standardise.out, "Standardised by ethnic group")) << standardise.out;
   EXPECT_TRUE(Contains(standardise.out, "Standardised by deprivation decile")) << standardise.out;
@@ -260,37 +244,37 @@ TEST(CliTest, SyntheticLeicesterImportsOnceAndIsAnalysed) {
   EXPECT_TRUE(Contains(standardise.out, "Source: Office for National Statistics"))
       << standardise.out;
 
-  CradleRun booking = Cradle("booking --quiet --db " + db);
+  CommandRun booking = Cradle("booking --quiet --db " + db);
   ASSERT_EQ(booking.exit_code, 0) << booking.out;
   std::vector<std::string> black = Cells(LineStarting(booking.out, "Black"));
   ASSERT_GE(black.size(), 8u) << booking.out;
   EXPECT_GT(std::stod(black[6]), 1.0) << booking.out;  // Black mothers book late more often
 
-  CradleRun monthly = Cradle("spc --quiet --db " + db);
+  CommandRun monthly = Cradle("spc --quiet --db " + db);
   ASSERT_EQ(monthly.exit_code, 0) << monthly.out;
   EXPECT_TRUE(Contains(monthly.out, "2023-01")) << monthly.out;
   EXPECT_FALSE(Contains(monthly.out, "2022-12")) << monthly.out;  // deaths incomplete in 2022
   EXPECT_TRUE(Contains(monthly.out, "Latest point: ")) << monthly.out;
   // Eight quarters: too few for the Making Data Count rules, which say so.
-  CradleRun quarters = Cradle("spc --interval quarter --quiet --db " + db);
+  CommandRun quarters = Cradle("spc --interval quarter --quiet --db " + db);
   EXPECT_EQ(quarters.exit_code, 64) << quarters.out;
   EXPECT_TRUE(Contains(quarters.out, "cradle spc: ")) << quarters.out;
 }
 
 TEST(CliTest, LoadSyntheticOnceAndNeverBesideRealRecords) {
   std::string db = FreshDb("load_synthetic");
-  CradleRun first = Cradle("load --synthetic --db " + db);
+  CommandRun first = Cradle("load --synthetic --db " + db);
   ASSERT_EQ(first.exit_code, 0) << first.out;
   EXPECT_TRUE(Contains(first.out, "births.csv")) << first.out;
   EXPECT_TRUE(Contains(first.out, "Synthetic data: not real people")) << first.out;
-  CradleRun again = Cradle("load --synthetic --db " + db);
+  CommandRun again = Cradle("load --synthetic --db " + db);
   ASSERT_EQ(again.exit_code, 0) << again.out;
   EXPECT_FALSE(Contains(again.out, "loaded")) << again.out;
 
   std::string real_db = FreshDb("load_beside_real");
   std::string path = OneBirthFile("real_birth", "3300");
   ASSERT_EQ(Cradle("import births " + path + " --quiet --db " + real_db).exit_code, 0);
-  CradleRun refused = Cradle("load --synthetic --db " + real_db);
+  CommandRun refused = Cradle("load --synthetic --db " + real_db);
   EXPECT_EQ(refused.exit_code, 64) << refused.out;
   EXPECT_TRUE(Contains(refused.out,
                        "the store holds 1 real birth record; synthetic records "
@@ -301,21 +285,21 @@ TEST(CliTest, LoadSyntheticOnceAndNeverBesideRealRecords) {
 TEST(CliTest, AnalysesOfAnEmptyStoreSayWhatToDo) {
   std::string db = FreshDb("empty_records");
   for (const char* command : {"inequalities --by ward", "standardise", "booking", "spc"}) {
-    CradleRun run = Cradle(std::string(command) + " --quiet --db " + db);
+    CommandRun run = Cradle(std::string(command) + " --quiet --db " + db);
     EXPECT_EQ(run.exit_code, 66) << command << run.out;
     EXPECT_TRUE(Contains(run.out,
                          "holds no birth records: import some with `cradle import "
                          "births FILE.csv`"))
         << run.out;
   }
-  CradleRun bad = Cradle("inequalities --by postcode --quiet --db " + db);
+  CommandRun bad = Cradle("inequalities --by postcode --quiet --db " + db);
   EXPECT_NE(bad.exit_code, 0);
 }
 
 TEST(CliTest, ImportErrorsNameFileRowAndColumn) {
   std::string db = FreshDb("import_error");
   std::string path = OneBirthFile("bad_births", "-300");
-  CradleRun run = Cradle("import births " + path + " --quiet --db " + db);
+  CommandRun run = Cradle("import births " + path + " --quiet --db " + db);
   EXPECT_EQ(run.exit_code, 65);
   EXPECT_TRUE(Contains(run.out, path + ": row 2, column 'birthweight_grams': '-300' is "
                                        "outside 200–7000 grams"))
@@ -325,7 +309,7 @@ TEST(CliTest, ImportErrorsNameFileRowAndColumn) {
 TEST(CliTest, EverySubcommandHasHelp) {
   for (const char* command : {"profile", "rank", "breakdown", "areas", "indicators", "load",
                               "import", "synth", "inequalities", "standardise", "booking", "spc"}) {
-    CradleRun run = Cradle(std::string(command) + " --help");
+    CommandRun run = Cradle(std::string(command) + " --help");
     EXPECT_EQ(run.exit_code, 0) << command;
     EXPECT_TRUE(Contains(run.out, "Usage")) << command << run.out;
   }
@@ -334,12 +318,12 @@ TEST(CliTest, EverySubcommandHasHelp) {
 
 TEST(CliTest, AreasFindsByNameOrCode) {
   std::string db = FreshDb("areas");
-  CradleRun run = Cradle("areas leic --quiet --db " + db);
+  CommandRun run = Cradle("areas leic --quiet --db " + db);
   ASSERT_EQ(run.exit_code, 0) << run.out;
   EXPECT_TRUE(Contains(run.out, "E06000016  Leicester")) << run.out;
   EXPECT_TRUE(Contains(run.out, "E10000018  Leicestershire")) << run.out;
   EXPECT_TRUE(Contains(run.out, "Open Government Licence v3.0.")) << run.out;
-  CradleRun none = Cradle("areas Leicstr --quiet --db " + db);
+  CommandRun none = Cradle("areas Leicstr --quiet --db " + db);
   EXPECT_EQ(none.exit_code, 66);
   EXPECT_TRUE(Contains(none.out, "Nearest")) << none.out;
 }
@@ -356,7 +340,7 @@ std::string NewYork() {
 }
 
 TEST(CliTest, HotspotsFindsSatscansNewYorkCluster) {
-  CradleRun run = Cradle(NewYork() + " --format json");
+  CommandRun run = Cradle(NewYork() + " --format json");
   ASSERT_EQ(run.exit_code, 0) << run.out;
   nlohmann::json result = nlohmann::json::parse(run.out);
   const nlohmann::json& clusters = result["clusters"];
@@ -374,7 +358,7 @@ TEST(CliTest, HotspotsFindsSatscansNewYorkCluster) {
     EXPECT_GE(clusters[i - 1]["llr"].get<double>(), clusters[i]["llr"].get<double>());
   }
 
-  CradleRun text = Cradle(NewYork() + " --replications 99 --seed 7");
+  CommandRun text = Cradle(NewYork() + " --replications 99 --seed 7");
   ASSERT_EQ(text.exit_code, 0) << text.out;
   std::vector<std::string> cells = Cells(LineStarting(text.out, "      1  52"));
   ASSERT_EQ(cells.size(), 9u) << text.out;
@@ -390,8 +374,8 @@ TEST(CliTest, HotspotsFindsSatscansNewYorkCluster) {
 }
 
 TEST(CliTest, HotspotsFindsThePlantedSyntheticCluster) {
-  CradleRun run = Cradle("hotspots --areas " + ScanFile("synthetic/synthetic_5000.csv") +
-                         " --replications 99 --format json");
+  CommandRun run = Cradle("hotspots --areas " + ScanFile("synthetic/synthetic_5000.csv") +
+                          " --replications 99 --format json");
   ASSERT_EQ(run.exit_code, 0) << run.out;
   nlohmann::json result = nlohmann::json::parse(run.out);
   const nlohmann::json& best = result["clusters"][0];
@@ -404,7 +388,7 @@ TEST(CliTest, HotspotsFindsThePlantedSyntheticCluster) {
 }
 
 TEST(CliTest, HotspotsWritesCsvAndGeoJson) {
-  CradleRun csv = Cradle(NewYork() + " --format csv");
+  CommandRun csv = Cradle(NewYork() + " --format csv");
   ASSERT_EQ(csv.exit_code, 0) << csv.out;
   std::vector<std::string> lines;
   for (size_t at = 0; at < csv.out.size();) {
@@ -421,7 +405,7 @@ TEST(CliTest, HotspotsWritesCsvAndGeoJson) {
   EXPECT_TRUE(lines[1].starts_with("1,52,")) << lines[1];
   EXPECT_TRUE(Contains(lines[1], ",28,52 50 37 49 ")) << lines[1];
 
-  CradleRun geo = Cradle(NewYork() + " --format geojson");
+  CommandRun geo = Cradle(NewYork() + " --format geojson");
   ASSERT_EQ(geo.exit_code, 0) << geo.out;
   nlohmann::json collection = nlohmann::json::parse(geo.out);
   EXPECT_EQ(collection["type"], "FeatureCollection");
@@ -433,21 +417,21 @@ TEST(CliTest, HotspotsWritesCsvAndGeoJson) {
 }
 
 TEST(CliTest, HotspotsRefusesBadFlagsAndMissingFiles) {
-  CradleRun wide = Cradle(NewYork() + " --max-window 60");
+  CommandRun wide = Cradle(NewYork() + " --max-window 60");
   EXPECT_NE(wide.exit_code, 0);
   EXPECT_TRUE(
       Contains(wide.out, "--max-window: must be a percentage above 0 and at most 50, not 60"))
       << wide.out;
   std::string missing = ScanFile("no_such_file.csv");
-  CradleRun absent = Cradle("hotspots --areas " + missing);
+  CommandRun absent = Cradle("hotspots --areas " + missing);
   EXPECT_EQ(absent.exit_code, 74);
   EXPECT_TRUE(Contains(absent.out, "cradle hotspots: " + missing + ": cannot open file"))
       << absent.out;
-  CradleRun no_pop = Cradle("hotspots --cas " + ScanFile("ny_leukemia/satscan_ny_cases.txt") +
-                            " --geo " + ScanFile("ny_leukemia/satscan_ny_coords.txt"));
+  CommandRun no_pop = Cradle("hotspots --cas " + ScanFile("ny_leukemia/satscan_ny_cases.txt") +
+                             " --geo " + ScanFile("ny_leukemia/satscan_ny_coords.txt"));
   EXPECT_EQ(no_pop.exit_code, 64);
   EXPECT_TRUE(Contains(no_pop.out, "--model poisson needs --pop")) << no_pop.out;
-  CradleRun both = Cradle(NewYork() + " --areas " + ScanFile("synthetic/synthetic_5000.csv"));
+  CommandRun both = Cradle(NewYork() + " --areas " + ScanFile("synthetic/synthetic_5000.csv"));
   EXPECT_NE(both.exit_code, 0);
   EXPECT_TRUE(Contains(both.out, "--areas excludes --cas")) << both.out;
 }
@@ -457,16 +441,16 @@ TEST(CliTest, HotspotsGivesTheSameAnswerOnOneOrTwoThreads) {
   // between the threads.
   const std::string args = "hotspots --areas " + ScanFile("synthetic/synthetic_5000.csv") +
                            " --replications 99 --gumbel --format csv";
-  CradleRun one = Cradle(args + " --seed 42 --threads 1");
-  CradleRun two = Cradle(args + " --seed 42 --threads 2");
+  CommandRun one = Cradle(args + " --seed 42 --threads 1");
+  CommandRun two = Cradle(args + " --seed 42 --threads 2");
   ASSERT_EQ(one.exit_code, 0) << one.out;
   EXPECT_EQ(one.out, two.out);
-  CradleRun other_seed = Cradle(args + " --seed 43 --threads 2");
+  CommandRun other_seed = Cradle(args + " --seed 43 --threads 2");
   EXPECT_NE(one.out, other_seed.out);  // the p-values come from the seed
 }
 
 TEST(CliTest, HotspotsSpaceTimeReproducesNewMexico) {
-  CradleRun run = Cradle(
+  CommandRun run = Cradle(
       "hotspots --space-time --start 1973 --end 1991 --coordinates latlong --replications 9 "
       "--format json --cas " +
       ScanFile("satscan_sample_data/nm.cas") + " --pop " + ScanFile("satscan_sample_data/nm.pop") +

@@ -40,6 +40,10 @@ Command AddBookingCommand(CLI::App& parent);
 Command AddSpcCommand(CLI::App& parent);
 Command AddServeCommand(CLI::App& parent);
 Command AddHotspotsCommand(CLI::App& parent);
+Command AddDirectoryCommand(CLI::App& parent);
+Command AddSafeSleepCommand(CLI::App& parent);
+Command AddUserCommand(CLI::App& parent);
+Command AddAuditCommand(CLI::App& parent);
 
 // The licence lines under any output that uses the bundled data.
 void PrintAttributions(std::ostream& out, const std::vector<std::string>& lines);

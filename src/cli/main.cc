@@ -23,7 +23,9 @@ int main(int argc, char** argv) {
       cli::AddImportCommand(app),       cli::AddSynthCommand(app),
       cli::AddInequalitiesCommand(app), cli::AddStandardiseCommand(app),
       cli::AddBookingCommand(app),      cli::AddSpcCommand(app),
-      cli::AddServeCommand(app),        cli::AddHotspotsCommand(app)};
+      cli::AddServeCommand(app),        cli::AddHotspotsCommand(app),
+      cli::AddDirectoryCommand(app),    cli::AddSafeSleepCommand(app),
+      cli::AddUserCommand(app),         cli::AddAuditCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

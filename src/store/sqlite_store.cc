@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "store/internal/sqlite_accounts.h"
+#include "store/internal/sqlite_directory.h"
 #include "store/internal/sqlite_records.h"
 #include "store/sqlite.h"
 #include "store/store.h"
@@ -44,6 +46,10 @@ CREATE TABLE aggregate_count (
 )sql",
     // 2: record-level data (births, infant deaths, bookings) and the import log.
     internal::kRecordsMigration,
+    // 3: accounts, sessions and the audit log.
+    internal::kAccountsMigration,
+    // 4: the service directory (Open Referral UK).
+    internal::kDirectoryMigration,
 };
 
 class SqliteStore final : public Store {
@@ -143,6 +149,15 @@ class SqliteStore final : public Store {
   }
   Status ForEachBooking(const std::function<void(const records::BookingRecord&)>& visit) override {
     return internal::ForEachSqliteBooking(*db_, visit);
+  }
+
+  std::unique_ptr<AccountStore> Accounts() override {
+    return internal::NewSqliteAccountStore(*db_);
+  }
+  std::unique_ptr<AuditStore> Audit() override { return internal::NewSqliteAuditStore(*db_); }
+
+  std::unique_ptr<DirectoryStore> Directory() override {
+    return internal::NewSqliteDirectoryStore(*db_);
   }
 
   Result<std::vector<AggregateCount>> Counts() override {

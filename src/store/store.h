@@ -13,6 +13,9 @@
 #include <vector>
 
 #include "base/result.h"
+#include "store/account_store.h"
+#include "store/audit_store.h"
+#include "store/directory_store.h"
 #include "store/model.h"
 #include "store/record_import.h"
 
@@ -48,6 +51,13 @@ class Store {
   virtual Status ForEachDeath(const std::function<void(const records::DeathRecord&)>& visit) = 0;
   virtual Status ForEachBooking(
       const std::function<void(const records::BookingRecord&)>& visit) = 0;
+
+  // Users, sessions and login attempts (account_store.h), and the audit log
+  // (audit_store.h); each valid while this Store lives.
+  virtual std::unique_ptr<AccountStore> Accounts() = 0;
+  virtual std::unique_ptr<AuditStore> Audit() = 0;
+  // The service directory (directory_store.h), valid while this Store lives.
+  virtual std::unique_ptr<DirectoryStore> Directory() = 0;
 };
 
 // Opens or creates the SQLite store at `path` and brings its schema up to date.

@@ -5,10 +5,12 @@
 
 #include "base/csv_reader.h"
 #include "base/strings.h"
+#include "directory/seed.h"
 #include "web/api.h"
 #include "web/downloads.h"
 #include "web/hotspot_scans.h"
 #include "web/hotspots_api.h"
+#include "web/oruk_api.h"
 #include "web/page_renderer.h"
 #include "web/pages.h"
 
@@ -102,6 +104,12 @@ Result<std::unique_ptr<WebApp>> WebApp::Create(std::unique_ptr<workspace::Sessio
       app->data_.deprivation_quintile,
       ReadDeprivationQuintiles(dir + "/open/england_utla2019_imd2019_summary.csv"));
   app->data_.hotspots = std::make_shared<HotspotScans>();
+  // An empty service directory gets the bundled example entries, as an empty
+  // store gets the bundled open data.
+  CRADLE_RETURN_IF_ERROR(directory::LoadSeedIfEmpty(*app->session_->store().Directory(),
+                                                    dir + "/directory/seed.json",
+                                                    directory::NowTimestamp())
+                             .status());
   CRADLE_ASSIGN_OR_RETURN(app->static_files_, StaticFiles::Load(dir + "/web/static"));
   CRADLE_ASSIGN_OR_RETURN(app->openapi_, ReadFile(dir + "/web/openapi.json"));
   CRADLE_ASSIGN_OR_RETURN(app->renderer_, PageRenderer::Load(dir + "/web/templates"));
@@ -111,6 +119,17 @@ Result<std::unique_ptr<WebApp>> WebApp::Create(std::unique_ptr<workspace::Sessio
 WebApp::~WebApp() = default;
 
 Response WebApp::Handle(const Request& request) {
+  // The ORUK API answers its own methods and CORS, and is never cached: the
+  // directory changes while the server runs (admin edits, staleness by date).
+  if (IsOrukPath(request.path)) {
+    Response response;
+    {
+      std::lock_guard lock(compute_mutex_);
+      response = HandleOruk(*session_->store().Directory(), request, workspace::Today());
+    }
+    AddSecurityHeaders(response);
+    return response;
+  }
   if (request.method != "GET" && request.method != "HEAD") {
     Response response = JsonError(405, request.method + " is not allowed: this server only reads");
     response.headers.emplace_back("Allow", "GET, HEAD");

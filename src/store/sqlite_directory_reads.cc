@@ -1,0 +1,233 @@
+// DirectoryStore on SQLite: the readers. A service is assembled from its row
+// and one query per kind of child, each child put back under its service in
+// the order it was written (rowid).
+#include <map>
+
+#include "store/internal/sqlite_directory.h"
+
+namespace cradle::store::internal {
+namespace {
+
+std::optional<int> OptionalInt(const Statement& stmt, int column) {
+  if (stmt.ColumnIsNull(column)) return std::nullopt;
+  return static_cast<int>(stmt.ColumnInt64(column));
+}
+
+std::optional<double> OptionalDouble(const Statement& stmt, int column) {
+  if (stmt.ColumnIsNull(column)) return std::nullopt;
+  return stmt.ColumnDouble(column);
+}
+
+// Runs `sql` (whose ?1 is the service id or NULL for all) and hands each row
+// to `read` with the service it belongs to (column 0 holds the service id).
+template <typename ReadRow>
+Status ForEachChild(Database& db, const std::string& sql, std::optional<std::string_view> id,
+                    std::map<std::string, Service*>& by_id, ReadRow read) {
+  CRADLE_ASSIGN_OR_RETURN(auto stmt, db.Prepare(sql));
+  if (id) {
+    stmt.Bind(1, *id);
+  } else {
+    stmt.BindNull(1);
+  }
+  for (;;) {
+    CRADLE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    auto found = by_id.find(stmt.ColumnText(0));
+    if (found != by_id.end()) read(stmt, *found->second);
+  }
+  return Status::Ok();
+}
+
+Result<std::map<std::string, Location>> ReadLocations(Database& db) {
+  std::map<std::string, Location> locations;
+  CRADLE_ASSIGN_OR_RETURN(auto stmt,
+                          db.Prepare("SELECT id, name, description, location_type, latitude, "
+                                     "longitude FROM directory_location"));
+  for (;;) {
+    CRADLE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    Location location;
+    location.id = stmt.ColumnText(0);
+    location.name = stmt.ColumnText(1);
+    location.description = stmt.ColumnText(2);
+    location.location_type = stmt.ColumnText(3);
+    location.latitude = OptionalDouble(stmt, 4);
+    location.longitude = OptionalDouble(stmt, 5);
+    locations[location.id] = std::move(location);
+  }
+  CRADLE_ASSIGN_OR_RETURN(auto address,
+                          db.Prepare("SELECT location_id, id, address_1, address_2, city, "
+                                     "state_province, postal_code, country, address_type FROM "
+                                     "directory_address ORDER BY rowid"));
+  for (;;) {
+    CRADLE_ASSIGN_OR_RETURN(bool row, address.Step());
+    if (!row) break;
+    auto found = locations.find(address.ColumnText(0));
+    if (found == locations.end()) continue;
+    found->second.addresses.push_back({address.ColumnText(1), address.ColumnText(2),
+                                       address.ColumnText(3), address.ColumnText(4),
+                                       address.ColumnText(5), address.ColumnText(6),
+                                       address.ColumnText(7), address.ColumnText(8)});
+  }
+  return locations;
+}
+
+Status ReadChildren(Database& db, std::optional<std::string_view> id,
+                    std::map<std::string, Service*>& by_id) {
+  const std::string where = " WHERE (?1 IS NULL OR service_id = ?1) ORDER BY rowid";
+  CRADLE_ASSIGN_OR_RETURN(auto locations, ReadLocations(db));
+  CRADLE_RETURN_IF_ERROR(ForEachChild(
+      db,
+      "SELECT service_id, id, description, location_id FROM directory_service_at_location" + where,
+      id, by_id, [&](const Statement& row, Service& service) {
+        ServiceAtLocation at{row.ColumnText(1), row.ColumnText(2), {}};
+        if (auto found = locations.find(row.ColumnText(3)); found != locations.end()) {
+          at.location = found->second;
+        }
+        service.service_at_locations.push_back(std::move(at));
+      }));
+  CRADLE_RETURN_IF_ERROR(ForEachChild(
+      db,
+      "SELECT service_id, id, freq, byday, opens_at, closes_at, description FROM "
+      "directory_schedule" +
+          where,
+      id, by_id, [](const Statement& row, Service& service) {
+        service.schedules.push_back({row.ColumnText(1), row.ColumnText(2), row.ColumnText(3),
+                                     row.ColumnText(4), row.ColumnText(5), row.ColumnText(6)});
+      }));
+  CRADLE_RETURN_IF_ERROR(ForEachChild(
+      db, "SELECT service_id, id, name, description FROM directory_service_area" + where, id, by_id,
+      [](const Statement& row, Service& service) {
+        service.service_areas.push_back({row.ColumnText(1), row.ColumnText(2), row.ColumnText(3)});
+      }));
+  CRADLE_RETURN_IF_ERROR(
+      ForEachChild(db, "SELECT service_id, id, name, code, note FROM directory_language" + where,
+                   id, by_id, [](const Statement& row, Service& service) {
+                     service.languages.push_back({row.ColumnText(1), row.ColumnText(2),
+                                                  row.ColumnText(3), row.ColumnText(4)});
+                   }));
+  std::map<std::string, Contact*> contacts;
+  CRADLE_RETURN_IF_ERROR(ForEachChild(
+      db, "SELECT service_id, id, name, title, email FROM directory_contact" + where, id, by_id,
+      [](const Statement& row, Service& service) {
+        service.contacts.push_back(
+            {row.ColumnText(1), row.ColumnText(2), row.ColumnText(3), row.ColumnText(4), {}});
+      }));
+  for (auto& [service_id, service] : by_id) {
+    for (Contact& contact : service->contacts) contacts[contact.id] = &contact;
+  }
+  CRADLE_ASSIGN_OR_RETURN(auto phone, db.Prepare("SELECT contact_id, id, number, description FROM "
+                                                 "directory_phone ORDER BY rowid"));
+  for (;;) {
+    CRADLE_ASSIGN_OR_RETURN(bool row, phone.Step());
+    if (!row) break;
+    auto found = contacts.find(phone.ColumnText(0));
+    if (found == contacts.end()) continue;
+    found->second->phones.push_back(
+        {phone.ColumnText(1), phone.ColumnText(2), phone.ColumnText(3)});
+  }
+  CRADLE_RETURN_IF_ERROR(ForEachChild(
+      db,
+      "SELECT service_id, id, option, amount, amount_description FROM directory_cost_option" +
+          where,
+      id, by_id, [](const Statement& row, Service& service) {
+        service.cost_options.push_back(
+            {row.ColumnText(1), row.ColumnText(2), OptionalDouble(row, 3), row.ColumnText(4)});
+      }));
+  return ForEachChild(
+      db,
+      "SELECT service_id, id, taxonomy_term_id, link_type, value FROM directory_attribute" + where,
+      id, by_id, [](const Statement& row, Service& service) {
+        service.attributes.push_back(
+            {row.ColumnText(1), row.ColumnText(2), row.ColumnText(3), row.ColumnText(4)});
+      });
+}
+
+}  // namespace
+
+Result<std::vector<Service>> ReadSqliteServices(Database& db, std::optional<std::string_view> id) {
+  CRADLE_ASSIGN_OR_RETURN(
+      auto stmt,
+      db.Prepare("SELECT id, organization_id, name, description, url, email, status, "
+                 "fees_description, minimum_age, maximum_age, assured_date, assurer_email, alert, "
+                 "last_modified, example FROM directory_service WHERE (?1 IS NULL OR id = ?1) "
+                 "ORDER BY name, id"));
+  if (id) {
+    stmt.Bind(1, *id);
+  } else {
+    stmt.BindNull(1);
+  }
+  std::vector<Service> services;
+  for (;;) {
+    CRADLE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    Service service;
+    service.id = stmt.ColumnText(0);
+    service.organization_id = stmt.ColumnText(1);
+    service.name = stmt.ColumnText(2);
+    service.description = stmt.ColumnText(3);
+    service.url = stmt.ColumnText(4);
+    service.email = stmt.ColumnText(5);
+    service.status = stmt.ColumnText(6);
+    service.fees_description = stmt.ColumnText(7);
+    service.minimum_age = OptionalInt(stmt, 8);
+    service.maximum_age = OptionalInt(stmt, 9);
+    service.assured_date = stmt.ColumnText(10);
+    service.assurer_email = stmt.ColumnText(11);
+    service.alert = stmt.ColumnText(12);
+    service.last_modified = stmt.ColumnText(13);
+    service.example = stmt.ColumnInt64(14) != 0;
+    services.push_back(std::move(service));
+  }
+  if (services.empty()) return services;
+  std::map<std::string, Service*> by_id;
+  for (Service& service : services) by_id[service.id] = &service;
+  CRADLE_RETURN_IF_ERROR(ReadChildren(db, id, by_id));
+  return services;
+}
+
+Result<std::vector<Organization>> ReadSqliteOrganizations(Database& db) {
+  CRADLE_ASSIGN_OR_RETURN(auto stmt,
+                          db.Prepare("SELECT id, name, description, email, website, example FROM "
+                                     "directory_organization ORDER BY name, id"));
+  std::vector<Organization> out;
+  for (;;) {
+    CRADLE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    out.push_back({stmt.ColumnText(0), stmt.ColumnText(1), stmt.ColumnText(2), stmt.ColumnText(3),
+                   stmt.ColumnText(4), stmt.ColumnInt64(5) != 0});
+  }
+  return out;
+}
+
+Result<std::vector<Taxonomy>> ReadSqliteTaxonomies(Database& db) {
+  CRADLE_ASSIGN_OR_RETURN(auto stmt, db.Prepare("SELECT id, name, description, uri, version FROM "
+                                                "directory_taxonomy ORDER BY name, id"));
+  std::vector<Taxonomy> out;
+  for (;;) {
+    CRADLE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    out.push_back({stmt.ColumnText(0), stmt.ColumnText(1), stmt.ColumnText(2), stmt.ColumnText(3),
+                   stmt.ColumnText(4)});
+  }
+  return out;
+}
+
+Result<std::vector<TaxonomyTerm>> ReadSqliteTaxonomyTerms(Database& db) {
+  CRADLE_ASSIGN_OR_RETURN(
+      auto stmt, db.Prepare("SELECT term.id, term.taxonomy_id, COALESCE(term.parent_id, ''), "
+                            "term.code, term.name, term.description, term.term_uri, "
+                            "term.esd_service_type FROM directory_taxonomy_term AS term JOIN "
+                            "directory_taxonomy AS taxonomy ON taxonomy.id = term.taxonomy_id "
+                            "ORDER BY taxonomy.name, term.code, term.id"));
+  std::vector<TaxonomyTerm> out;
+  for (;;) {
+    CRADLE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    out.push_back({stmt.ColumnText(0), stmt.ColumnText(1), stmt.ColumnText(2), stmt.ColumnText(3),
+                   stmt.ColumnText(4), stmt.ColumnText(5), stmt.ColumnText(6), stmt.ColumnText(7)});
+  }
+  return out;
+}
+
+}  // namespace cradle::store::internal
