@@ -21,6 +21,7 @@ struct ServeArgs {
   std::string address = "127.0.0.1";
   int port = 8080;
   int threads = 0;
+  bool secure_cookies = false;
 };
 
 Status RunServe(const ServeArgs& args, std::ostream& out) {
@@ -39,6 +40,7 @@ Status RunServe(const ServeArgs& args, std::ostream& out) {
   std::string db_path = session->db_path();
   web::AppOptions app_options;
   app_options.data_dir = opendata::DefaultDataDir();
+  app_options.secure_cookies = args.secure_cookies;
   CRADLE_ASSIGN_OR_RETURN(auto app, web::WebApp::Create(std::move(session), app_options));
   web::ServerOptions options;
   options.address = args.address;
@@ -69,6 +71,8 @@ Command AddServeCommand(CLI::App& parent) {
       ->check(CLI::Range(0, 65535));
   app->add_option("--threads", args->threads, "Server threads (default: one per core, at least 2)")
       ->check(CLI::Range(0, 256));
+  app->add_flag("--secure-cookies", args->secure_cookies,
+                "Mark the session cookie Secure: set it when a TLS proxy serves Cradle over HTTPS");
   AddSessionOptions(*app, args->session);
   return {app, [args](std::ostream& out) { return RunServe(*args, out); }};
 }

@@ -5,12 +5,12 @@
 #include <memory>
 
 #include "base/csv_writer.h"
+#include "base/disclosure.h"
 #include "base/strings.h"
 #include "cli/command.h"
 #include "cli/format.h"
 #include "cli/record_analysis.h"
 #include "cli/text_table.h"
-#include "inequalities/disclosure.h"
 #include "inequalities/standardisation.h"
 
 namespace cradle::cli {
@@ -42,8 +42,8 @@ void PrintText(std::ostream& out, const inequalities::Standardisation& result,
                    {"England per 1,000", TextTable::Align::kRight},
                    {"Expected", TextTable::Align::kRight}});
   for (const inequalities::StandardisationRow& row : result.rows) {
-    bool hidden = inequalities::IsSmallCount(row.observed, context.disclosure_min_count) ||
-                  inequalities::IsSmallCount(row.births, context.disclosure_min_count);
+    bool hidden = IsSmallCount(row.observed, context.disclosure_min_count) ||
+                  IsSmallCount(row.births, context.disclosure_min_count);
     table.AddRow({row.group, hidden ? "*" : WithThousands(row.births),
                   hidden ? "*" : WithThousands(row.observed), FormatNumber(row.reference_rate, 2),
                   FormatNumber(row.expected, 1)});
@@ -100,8 +100,8 @@ void PrintCsvRows(std::ostream& out, const inequalities::Standardisation& result
   std::string measure(inequalities::DeathMeasureName(result.measure));
   std::string basis(inequalities::BasisName(result.basis));
   for (const inequalities::StandardisationRow& row : result.rows) {
-    bool hidden = inequalities::IsSmallCount(row.observed, context.disclosure_min_count) ||
-                  inequalities::IsSmallCount(row.births, context.disclosure_min_count);
+    bool hidden = IsSmallCount(row.observed, context.disclosure_min_count) ||
+                  IsSmallCount(row.births, context.disclosure_min_count);
     WriteCsvRow(out, {by,
                       row.group,
                       result.period.Label(),

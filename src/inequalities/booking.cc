@@ -1,6 +1,6 @@
 #include "inequalities/booking.h"
 
-#include "inequalities/disclosure.h"
+#include "base/disclosure.h"
 #include "stats/confidence.h"
 #include "stats/proportion.h"
 #include "stats/rate_ratio.h"

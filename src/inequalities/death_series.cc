@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "inequalities/disclosure.h"
+#include "base/disclosure.h"
 
 namespace cradle::inequalities {
 

@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "inequalities/disclosure.h"
+#include "base/disclosure.h"
 #include "records/codes.h"
 #include "stats/confidence.h"
 #include "stats/rate.h"

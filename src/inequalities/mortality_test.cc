@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "inequalities/disclosure.h"
+#include "base/disclosure.h"
 #include "inequalities/testing.h"
 #include "stats/confidence.h"
 #include "stats/rate.h"

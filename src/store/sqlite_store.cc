@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "store/internal/sqlite_accounts.h"
+#include "store/internal/sqlite_casework.h"
 #include "store/internal/sqlite_directory.h"
 #include "store/internal/sqlite_records.h"
 #include "store/sqlite.h"
@@ -50,6 +51,8 @@ CREATE TABLE aggregate_count (
     internal::kAccountsMigration,
     // 4: the service directory (Open Referral UK).
     internal::kDirectoryMigration,
+    // 5: safer-sleep assessments and referrals.
+    internal::kCaseworkMigration,
 };
 
 class SqliteStore final : public Store {
@@ -158,6 +161,9 @@ class SqliteStore final : public Store {
 
   std::unique_ptr<DirectoryStore> Directory() override {
     return internal::NewSqliteDirectoryStore(*db_);
+  }
+  std::unique_ptr<CaseworkStore> Casework() override {
+    return internal::NewSqliteCaseworkStore(*db_);
   }
 
   Result<std::vector<AggregateCount>> Counts() override {

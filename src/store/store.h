@@ -15,6 +15,7 @@
 #include "base/result.h"
 #include "store/account_store.h"
 #include "store/audit_store.h"
+#include "store/casework_store.h"
 #include "store/directory_store.h"
 #include "store/model.h"
 #include "store/record_import.h"
@@ -58,6 +59,8 @@ class Store {
   virtual std::unique_ptr<AuditStore> Audit() = 0;
   // The service directory (directory_store.h), valid while this Store lives.
   virtual std::unique_ptr<DirectoryStore> Directory() = 0;
+  // Safer-sleep assessments and referrals (casework_store.h), valid while this Store lives.
+  virtual std::unique_ptr<CaseworkStore> Casework() = 0;
 };
 
 // Opens or creates the SQLite store at `path` and brings its schema up to date.

@@ -3,9 +3,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "accounts/pseudonym.h"
 #include "base/csv_reader.h"
 #include "base/strings.h"
 #include "directory/seed.h"
+#include "web/account_routes.h"
 #include "web/api.h"
 #include "web/downloads.h"
 #include "web/hotspot_scans.h"
@@ -113,6 +115,14 @@ Result<std::unique_ptr<WebApp>> WebApp::Create(std::unique_ptr<workspace::Sessio
   CRADLE_ASSIGN_OR_RETURN(app->static_files_, StaticFiles::Load(dir + "/web/static"));
   CRADLE_ASSIGN_OR_RETURN(app->openapi_, ReadFile(dir + "/web/openapi.json"));
   CRADLE_ASSIGN_OR_RETURN(app->renderer_, PageRenderer::Load(dir + "/web/templates"));
+  AccountRoutesOptions account_options{dir + "/web/templates", app->options_.audit_head_dir,
+                                       app->options_.accounts, app->options_.secure_cookies};
+  if (account_options.head_directory.empty()) {
+    CRADLE_ASSIGN_OR_RETURN(account_options.head_directory, accounts::DefaultKeyDirectory());
+  }
+  const audit::Clock& clock = app->options_.clock ? *app->options_.clock : app->system_clock_;
+  CRADLE_ASSIGN_OR_RETURN(app->accounts_, AccountRoutes::Create(app->session_->store(), clock,
+                                                                *app->renderer_, account_options));
   return app;
 }
 
@@ -130,25 +140,46 @@ Response WebApp::Handle(const Request& request) {
     AddSecurityHeaders(response);
     return response;
   }
+  // Logging in and out and managing users change the store: never cached.
+  if (AccountRoutes::Handles(request.path)) {
+    Response response;
+    {
+      std::lock_guard lock(compute_mutex_);
+      response = accounts_->Handle(request);
+    }
+    AddSecurityHeaders(response);
+    return response;
+  }
   if (request.method != "GET" && request.method != "HEAD") {
     Response response = JsonError(405, request.method + " is not allowed: this server only reads");
     response.headers.emplace_back("Allow", "GET, HEAD");
     AddSecurityHeaders(response);
     return response;
   }
+  Response response;
+  bool cached = false;
   {
     std::shared_lock lock(cache_mutex_);
     auto found = cache_.find(request.target);
-    if (found != cache_.end()) return found->second;
+    if (found != cache_.end()) {
+      response = found->second;
+      cached = true;
+    }
   }
-  Response response;
-  {
+  if (!cached) {
+    {
+      std::lock_guard lock(compute_mutex_);
+      response = Compute(request);
+    }
+    AddSecurityHeaders(response);
+    std::unique_lock lock(cache_mutex_);
+    if (cache_.size() < options_.max_cached) cache_.emplace(request.target, response);
+  }
+  // Kept pages carry the public header; a logged-in user's is put in its place.
+  if (request.headers.count("cookie") && response.content_type.rfind("text/html", 0) == 0) {
     std::lock_guard lock(compute_mutex_);
-    response = Compute(request);
+    response = accounts_->Personalise(std::move(response), accounts_->Resolve(request));
   }
-  AddSecurityHeaders(response);
-  std::unique_lock lock(cache_mutex_);
-  if (cache_.size() < options_.max_cached) cache_.emplace(request.target, response);
   return response;
 }
 

@@ -14,6 +14,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "accounts/user.h"
+#include "audit/clock.h"
 #include "base/result.h"
 #include "geo/boundaries.h"
 #include "web/http_message.h"
@@ -25,10 +27,19 @@ namespace cradle::web {
 
 class PageRenderer;
 class HotspotScans;
+class AccountRoutes;
 
 struct AppOptions {
   std::string data_dir;       // holds web/ (templates, static, openapi.json) and open/ (boundaries)
   size_t max_cached = 20000;  // responses kept; beyond it, computed each time
+  // Accounts (account_routes.h): where the audit log's head file goes (empty:
+  // beside the pseudonym key, accounts::DefaultKeyDirectory()), the clock of
+  // sessions and the audit log (null: the system's), their limits, and
+  // whether cookies are marked Secure (served over TLS, behind a proxy).
+  std::string audit_head_dir{};
+  const audit::Clock* clock = nullptr;
+  accounts::AccountOptions accounts{};
+  bool secure_cookies = false;
 };
 
 // What the page builders read: the data, the boundaries, the request.
@@ -67,6 +78,8 @@ class WebApp {
   StaticFiles static_files_;
   std::string openapi_;
   std::unique_ptr<PageRenderer> renderer_;
+  audit::SystemClock system_clock_;
+  std::unique_ptr<AccountRoutes> accounts_;
 
   std::mutex compute_mutex_;
   std::shared_mutex cache_mutex_;

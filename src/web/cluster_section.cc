@@ -4,8 +4,8 @@
 #include <cmath>
 #include <map>
 
+#include "base/disclosure.h"
 #include "base/strings.h"
-#include "inequalities/disclosure.h"
 #include "web/page_parts.h"
 #include "web/statements.h"
 
@@ -30,7 +30,7 @@ std::vector<charts::Cell> ClusterRow(const workspace::NeighbourhoodScan& scan, s
   const auto centre = static_cast<size_t>(cluster.centre);
   // The count and everything that would give it back (O/E with E shown, the
   // relative risk, the likelihood ratio) are hidden together.
-  const bool hidden = inequalities::IsSmallCount(cluster.observed, min_count);
+  const bool hidden = IsSmallCount(cluster.observed, min_count);
   const double risk =
       hotspots::RelativeRisk(cluster.observed, cluster.expected, scan.result.total_cases);
   auto unless_hidden = [&](double value, int decimals) {
@@ -98,9 +98,8 @@ Section AreasSection(const AppData& data, const workspace::NeighbourhoodScan& sc
                           : charts::Cell("-"));
       }
       const double births = scan.input.data.population[member];
-      row.push_back(
-          CountCell(births, inequalities::IsSmallCount(static_cast<int64_t>(births),
-                                                       data.records->disclosure_min_count)));
+      row.push_back(CountCell(
+          births, IsSmallCount(static_cast<int64_t>(births), data.records->disclosure_min_count)));
       table.rows.push_back(std::move(row));
     }
   }

@@ -1,7 +1,7 @@
 #include "web/hotspots_api.h"
 
+#include "base/disclosure.h"
 #include "hotspots/cluster_writers.h"
-#include "inequalities/disclosure.h"
 #include "web/api.h"
 #include "web/hotspot_scans.h"
 #include "web/page_parts.h"
@@ -19,7 +19,7 @@ using nlohmann::json;
 void Disclose(json& cluster, const workspace::NeighbourhoodScan& scan, int min_count) {
   const int centre = scan.input.data.IndexOf(cluster["centre"].get<std::string>());
   cluster["centre_name"] = centre >= 0 ? scan.input.names[static_cast<size_t>(centre)] : "";
-  const bool hidden = inequalities::IsSmallCount(cluster["observed"].get<int64_t>(), min_count);
+  const bool hidden = IsSmallCount(cluster["observed"].get<int64_t>(), min_count);
   cluster["suppressed"] = hidden;
   if (!hidden) return;
   for (const char* field : {"observed", "obs_over_exp", "relative_risk", "llr"}) {
@@ -81,9 +81,8 @@ Response HotspotsApi(const AppData& data, const Request& request) {
   body["period"] = result.input.period.Label();
   body["left_out_births"] = result.input.left_out_births;
   const int64_t left_out_deaths = result.input.left_out_deaths;
-  body["left_out_deaths"] = inequalities::IsSmallCount(left_out_deaths, min_count)
-                                ? json(nullptr)
-                                : json(left_out_deaths);
+  body["left_out_deaths"] =
+      IsSmallCount(left_out_deaths, min_count) ? json(nullptr) : json(left_out_deaths);
   body["notes"] = Notes(data, result);
   return JsonResponse(200, body);
 }

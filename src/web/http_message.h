@@ -16,6 +16,10 @@ struct Request {
   std::string path;                          // percent-decoded path, e.g. "/api/v1/areas"
   std::map<std::string, std::string> query;  // decoded; a repeated name keeps its last value
   std::string body;
+  // Lower-case names; a repeated header's values joined with ", " (RFC 9110
+  // 5.3), except Cookie's, joined with "; " (RFC 6265 5.4).
+  std::map<std::string, std::string> headers{};
+  std::string client_address{};  // the peer's IP address, for the audit log and throttling
 };
 
 struct Response {

@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/strings.h"
 #include "web/url.h"
 
 namespace cradle::web {
@@ -127,6 +128,15 @@ class Connection : public std::enable_shared_from_this<Connection> {
     request.method = std::string(message.method_string());
     request.target = std::string(message.target());
     request.body = message.body();
+    for (const auto& field : message) {
+      std::string name = ToLower({field.name_string().data(), field.name_string().size()});
+      std::string& value = request.headers[name];
+      if (!value.empty()) value += name == "cookie" ? "; " : ", ";
+      value.append(field.value().data(), field.value().size());
+    }
+    beast::error_code peer_error;
+    auto peer = stream_.socket().remote_endpoint(peer_error);
+    if (!peer_error) request.client_address = peer.address().to_string();
     auto target = ParseTarget(request.target);
     if (!target.ok()) {
       return Write(ErrorResponse(400, "bad request target: " + target.status().message()),

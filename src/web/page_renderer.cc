@@ -12,6 +12,8 @@ namespace mustache = kainjow::mustache;
 
 struct PageRenderer::Templates {
   std::unique_ptr<mustache::mustache> page;
+  std::unique_ptr<mustache::mustache> account;
+  std::string public_account;  // rendered once: the same on every public page
 };
 
 namespace {
@@ -85,6 +87,8 @@ Result<std::unique_ptr<PageRenderer>> PageRenderer::Load(const std::string& dir)
   std::unique_ptr<PageRenderer> renderer(new PageRenderer());
   renderer->templates_ = std::make_unique<Templates>();
   CRADLE_ASSIGN_OR_RETURN(renderer->templates_->page, LoadTemplate(dir + "/page.mustache"));
+  CRADLE_ASSIGN_OR_RETURN(renderer->templates_->account, LoadTemplate(dir + "/account.mustache"));
+  renderer->templates_->public_account = renderer->RenderAccount(nullptr);
   return renderer;
 }
 
@@ -92,6 +96,7 @@ PageRenderer::~PageRenderer() = default;
 
 std::string PageRenderer::Render(const Page& page, const std::string& query) const {
   mustache::data data = Frame(page.slug, page.title);
+  data.set("account", templates_->public_account);
   data.set("intro", Strings(page.intro));
   mustache::data choices = List();
   for (const Choice& choice : page.choices) {
@@ -132,9 +137,32 @@ std::string PageRenderer::Render(const Page& page, const std::string& query) con
 
 Response PageRenderer::RenderError(int status, const std::string& message) const {
   mustache::data data = Frame("\x01", status == 404 ? "Not found" : "Cannot show this page");
+  data.set("account", templates_->public_account);
   data.set("intro", Strings({message}));
   data.set("error", true);
   return Response::Text(status, "text/html; charset=utf-8", templates_->page->render(data));
+}
+
+Response PageRenderer::RenderContent(int status, const std::string& title,
+                                     const std::string& content_html) const {
+  mustache::data data = Frame("\x01", title);
+  data.set("account", templates_->public_account);
+  data.set("content", content_html);
+  return Response::Text(status, "text/html; charset=utf-8", templates_->page->render(data));
+}
+
+std::string PageRenderer::RenderAccount(const AccountView* user) const {
+  mustache::data data;
+  if (user) {
+    mustache::data one;
+    one.set("display_name", user->display_name);
+    one.set("role", user->role);
+    one.set("organisation", user->organisation);
+    one.set("csrf", user->csrf_token);
+    one.set("admin", user->admin);
+    data.set("user", one);
+  }
+  return std::string(kAccountStart) + templates_->account->render(data) + kAccountEnd;
 }
 
 }  // namespace cradle::web

@@ -24,6 +24,24 @@ class PageRenderer {
   std::string Render(const Page& page, const std::string& query = "") const;
   // An HTML error page in the same frame.
   Response RenderError(int status, const std::string& message) const;
+  // A page in the same frame whose main part is `content_html` (trusted
+  // markup, rendered from a template) under `title`: the login and admin pages.
+  Response RenderContent(int status, const std::string& title,
+                         const std::string& content_html) const;
+
+  // The header's account part from account.mustache: who is logged in and a
+  // logout button, or (with no user) a "Log in" link, between the markers
+  // kAccountStart and kAccountEnd so a kept page can be given another user's.
+  struct AccountView {
+    std::string display_name;
+    std::string role;
+    std::string organisation;
+    std::string csrf_token;
+    bool admin = false;
+  };
+  std::string RenderAccount(const AccountView* user) const;
+  static constexpr const char* kAccountStart = "<!--account-->";
+  static constexpr const char* kAccountEnd = "<!--/account-->";
 
  private:
   PageRenderer() = default;

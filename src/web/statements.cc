@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/disclosure.h"
 #include "base/strings.h"
-#include "inequalities/disclosure.h"
 #include "web/page_parts.h"
 
 namespace cradle::web {
@@ -48,7 +48,7 @@ std::string ClusterCounts(const workspace::NeighbourhoodScan& scan,
                           int min_count) {
   std::string expected =
       Number(cluster.expected, 1) + " were expected at " + area_name + "'s overall rate";
-  if (inequalities::IsSmallCount(cluster.observed, min_count)) {
+  if (IsSmallCount(cluster.observed, min_count)) {
     return "a number of deaths too small to show where " + expected;
   }
   std::string line = WithThousands(cluster.observed) +

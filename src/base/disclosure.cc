@@ -1,8 +1,8 @@
-#include "inequalities/disclosure.h"
+#include "base/disclosure.h"
 
 #include <algorithm>
 
-namespace cradle::inequalities {
+namespace cradle {
 
 bool IsSmallCount(int64_t count, int min_count) {
   return min_count > 1 && count >= 1 && count < min_count;
@@ -17,4 +17,4 @@ std::vector<bool> HideFamily(int64_t total, std::initializer_list<int64_t> parts
   return hidden;
 }
 
-}  // namespace cradle::inequalities
+}  // namespace cradle

@@ -10,7 +10,7 @@
 #include <initializer_list>
 #include <vector>
 
-namespace cradle::inequalities {
+namespace cradle {
 
 // True if `count` is between 1 and min_count - 1; never when min_count <= 1
 // (the rule is off, as for analysts with record-level access).
@@ -21,4 +21,4 @@ bool IsSmallCount(int64_t count, int min_count);
 // family is small).
 std::vector<bool> HideFamily(int64_t total, std::initializer_list<int64_t> parts, int min_count);
 
-}  // namespace cradle::inequalities
+}  // namespace cradle
