@@ -14,6 +14,9 @@ function(cradle_module name)
     target_link_libraries(${name}_test PRIVATE cradle_${name} ${ARG_TEST_DEPS} GTest::gtest GTest::gtest_main)
     target_compile_definitions(${name}_test PRIVATE
       CRADLE_TESTDATA_DIR="${CRADLE_TESTDATA_DIR}" CRADLE_DATA_DIR="${CRADLE_DATA_DIR}")
-    gtest_discover_tests(${name}_test DISCOVERY_TIMEOUT 60 PROPERTIES LABELS ${name})
+    # The pseudonym key (and the audit heads beside it) of tests that do not
+    # choose their own: in the build tree, never the user's home.
+    gtest_discover_tests(${name}_test DISCOVERY_TIMEOUT 60 PROPERTIES LABELS ${name}
+      ENVIRONMENT "CRADLE_PSEUDONYM_KEY=${CMAKE_BINARY_DIR}/test-keys/pseudonym.key")
   endif()
 endfunction()

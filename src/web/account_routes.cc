@@ -1,43 +1,17 @@
 #include "web/account_routes.h"
 
 #include <cctype>
-#include <fstream>
-#include <sstream>
 
 #include "accounts/token.h"
 #include "web/account_templates.h"
 #include "web/cookies.h"
+#include "web/routes.h"
 
 namespace cradle::web {
 
 namespace mustache = kainjow::mustache;
 
 namespace {
-
-Result<std::unique_ptr<mustache::mustache>> LoadTemplate(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError("cannot read the template " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  auto compiled = std::make_unique<mustache::mustache>(text.str());
-  if (!compiled->is_valid()) return Status::InvalidData(path + ": " + compiled->error_message());
-  return compiled;
-}
-
-bool Reads(const Request& request) { return request.method == "GET" || request.method == "HEAD"; }
-
-Response Redirect(const std::string& location) {
-  Response response = Response::Text(303, "text/plain; charset=utf-8", "See " + location + "\n");
-  response.headers.emplace_back("Location", location);
-  return response;
-}
-
-Response NotAllowed(const std::string& method, const std::string& allow) {
-  Response response = Response::Text(405, "text/plain; charset=utf-8",
-                                     method + " is not allowed here; allowed: " + allow + "\n");
-  response.headers.emplace_back("Allow", allow);
-  return response;
-}
 
 // Where to go after logging in: a path on this site, never another site
 // ("//host", "/\host" and "https://…" are refused), printable ASCII only so
@@ -79,6 +53,12 @@ AccountRoutes::~AccountRoutes() = default;
 
 bool AccountRoutes::Handles(const std::string& path) {
   return path == "/login" || path == "/logout" || path == "/admin" || path.rfind("/admin/", 0) == 0;
+}
+
+Status AccountRoutes::CheckCsrf(const RequestContext& context, const Request& request,
+                                const FormFields& form) const {
+  if (!context.logged_in()) return Status::PermissionDenied(kForbiddenPage);
+  return sessions_->CheckCsrf(*context.session, SentCsrfToken(request, FormValue(form, "csrf")));
 }
 
 RequestContext AccountRoutes::Resolve(const Request& request) {
@@ -147,12 +127,8 @@ Response AccountRoutes::Handle(const Request& request) {
       form = std::move(*parsed);
     }
     if (path == "/login") return LoginPost(request, form);
-    if (!context.logged_in()) {
-      if (path == "/logout") return Redirect("/");  // nothing to end
-      return renderer_.RenderError(403, kForbiddenPage);
-    }
-    Status csrf =
-        sessions_->CheckCsrf(*context.session, SentCsrfToken(request, FormValue(form, "csrf")));
+    if (!context.logged_in() && path == "/logout") return Redirect("/");  // nothing to end
+    Status csrf = CheckCsrf(context, request, form);
     if (!csrf.ok()) return Personalise(renderer_.RenderError(403, csrf.message()), context);
     if (path == "/logout") return LogoutPost(request, context);
     if (admin_path) {

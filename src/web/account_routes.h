@@ -53,6 +53,16 @@ class AccountRoutes {
   // none, or it is unknown, ended or expired (ending it if expired).
   RequestContext Resolve(const Request& request);
 
+  // OK if `context` is a logged-in user and `request` carries their session's
+  // CSRF token (header or the form's `csrf` field); PermissionDenied, with
+  // the sentence for the 403 page, otherwise.
+  Status CheckCsrf(const RequestContext& context, const Request& request,
+                   const FormFields& form) const;
+
+  // The audit log the accounts layer writes to, for the other parts of the
+  // app (routes.h) to write to as well.
+  audit::Log& log() { return *log_; }
+
   // Answers a request for one of its paths (Handles).
   Response Handle(const Request& request);
 

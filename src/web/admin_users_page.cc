@@ -4,6 +4,7 @@
 // each change is audited there, as made by the admin from their address.
 #include "base/strings.h"
 #include "web/account_templates.h"
+#include "web/routes.h"
 
 namespace cradle::web {
 
@@ -13,12 +14,6 @@ namespace {
 
 constexpr accounts::Role kAssignable[] = {accounts::Role::kPractitioner, accounts::Role::kAnalyst,
                                           accounts::Role::kCdopMember, accounts::Role::kAdmin};
-
-Response Redirect(const std::string& location) {
-  Response response = Response::Text(303, "text/plain; charset=utf-8", "See " + location + "\n");
-  response.headers.emplace_back("Location", location);
-  return response;
-}
 
 // The sentence for ?done=…&user=… after a change; "" for anything else, so
 // a link cannot put words of its own on the page.

@@ -15,6 +15,7 @@
 #include "web/oruk_api.h"
 #include "web/page_renderer.h"
 #include "web/pages.h"
+#include "web/routes.h"
 
 namespace cradle::web {
 namespace {
@@ -123,6 +124,16 @@ Result<std::unique_ptr<WebApp>> WebApp::Create(std::unique_ptr<workspace::Sessio
   const audit::Clock& clock = app->options_.clock ? *app->options_.clock : app->system_clock_;
   CRADLE_ASSIGN_OR_RETURN(app->accounts_, AccountRoutes::Create(app->session_->store(), clock,
                                                                 *app->renderer_, account_options));
+  std::string key_path = app->options_.pseudonym_key_path;
+  if (key_path.empty()) {
+    CRADLE_ASSIGN_OR_RETURN(key_path, accounts::DefaultPseudonymKeyPath());
+  }
+  CRADLE_ASSIGN_OR_RETURN(app->pseudonymiser_, accounts::Pseudonymiser::FromKeyFile(key_path));
+  // The parts that answer for a known user (routes.h), each on its own paths.
+  RouteDeps deps{app->data_, app->session_->store(), app->accounts_->log(),
+                 clock,      *app->renderer_,        *app->pseudonymiser_,
+                 dir};
+  (void)deps;
   return app;
 }
 
@@ -149,6 +160,17 @@ Response WebApp::Handle(const Request& request) {
     }
     AddSecurityHeaders(response);
     return response;
+  }
+  for (const auto& routes : routes_) {
+    if (routes->Handles(request.path)) {
+      Response response;
+      {
+        std::lock_guard lock(compute_mutex_);
+        response = ForUser(*routes, request);
+      }
+      AddSecurityHeaders(response);
+      return response;
+    }
   }
   if (request.method != "GET" && request.method != "HEAD") {
     Response response = JsonError(405, request.method + " is not allowed: this server only reads");
@@ -180,6 +202,33 @@ Response WebApp::Handle(const Request& request) {
     std::lock_guard lock(compute_mutex_);
     response = accounts_->Personalise(std::move(response), accounts_->Resolve(request));
   }
+  return response;
+}
+
+// What every Routes needs done first (routes.h); its answer is the user's.
+Response WebApp::ForUser(Routes& routes, const Request& request) {
+  RequestContext context = accounts_->Resolve(request);
+  auto answer = [&]() -> Response {
+    if (Reads(request)) return routes.Handle(request, context, {});
+    if (request.method != "POST") return NotAllowed(request.method, "GET, HEAD, POST");
+    FormFields form;
+    if (!request.body.empty()) {
+      auto parsed = ParseForm(request);
+      if (!parsed.ok()) {
+        return renderer_->RenderError(
+            400, "The form cannot be read: " + parsed.status().message() + ".");
+      }
+      form = std::move(*parsed);
+    }
+    Status csrf = accounts_->CheckCsrf(context, request, form);
+    if (!csrf.ok()) return renderer_->RenderError(403, csrf.message());
+    return routes.Handle(request, context, form);
+  };
+  Response response = accounts_->Personalise(answer(), context);
+  // Record-level data and forms: no cache keeps them, logged in or not.
+  bool has_cache_control = false;
+  for (const auto& [name, value] : response.headers) has_cache_control |= name == "Cache-Control";
+  if (!has_cache_control) response.headers.emplace_back("Cache-Control", "no-store");
   return response;
 }
 

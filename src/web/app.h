@@ -14,6 +14,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "accounts/pseudonym.h"
 #include "accounts/user.h"
 #include "audit/clock.h"
 #include "base/result.h"
@@ -28,6 +29,7 @@ namespace cradle::web {
 class PageRenderer;
 class HotspotScans;
 class AccountRoutes;
+class Routes;
 
 struct AppOptions {
   std::string data_dir;       // holds web/ (templates, static, openapi.json) and open/ (boundaries)
@@ -40,6 +42,8 @@ struct AppOptions {
   const audit::Clock* clock = nullptr;
   accounts::AccountOptions accounts{};
   bool secure_cookies = false;
+  // The key of the NHS-number pseudonyms (empty: DefaultPseudonymKeyPath()).
+  std::string pseudonym_key_path{};
 };
 
 // What the page builders read: the data, the boundaries, the request.
@@ -71,6 +75,7 @@ class WebApp {
   WebApp() = default;
   Response Compute(const Request& request);
   Response Download(const Request& request);
+  Response ForUser(Routes& routes, const Request& request);
 
   AppOptions options_;
   std::unique_ptr<workspace::Session> session_;
@@ -80,6 +85,8 @@ class WebApp {
   std::unique_ptr<PageRenderer> renderer_;
   audit::SystemClock system_clock_;
   std::unique_ptr<AccountRoutes> accounts_;
+  std::optional<accounts::Pseudonymiser> pseudonymiser_;
+  std::vector<std::unique_ptr<Routes>> routes_;  // routes.h
 
   std::mutex compute_mutex_;
   std::shared_mutex cache_mutex_;

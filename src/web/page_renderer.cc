@@ -16,8 +16,6 @@ struct PageRenderer::Templates {
   std::string public_account;  // rendered once: the same on every public page
 };
 
-namespace {
-
 Result<std::unique_ptr<mustache::mustache>> LoadTemplate(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError("cannot read the template " + path);
@@ -29,6 +27,8 @@ Result<std::unique_ptr<mustache::mustache>> LoadTemplate(const std::string& path
   }
   return compiled;
 }
+
+namespace {
 
 mustache::data List() { return mustache::data(mustache::data::type::list); }
 

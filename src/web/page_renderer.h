@@ -5,6 +5,7 @@
 // the chart with its CSV and xlsx links) and its notes.
 #pragma once
 
+#include <kainjow/mustache.hpp>
 #include <memory>
 #include <string>
 
@@ -13,6 +14,10 @@
 #include "web/page.h"
 
 namespace cradle::web {
+
+// The template at `path`, compiled. IoError if unreadable; InvalidData
+// naming the file and the fault if it does not parse.
+Result<std::unique_ptr<kainjow::mustache::mustache>> LoadTemplate(const std::string& path);
 
 class PageRenderer {
  public:

@@ -25,7 +25,7 @@ if(NOT CRADLE_SANITIZE)
            WORKING_DIRECTORY ${CRADLE_BROWSER_DIR})
   set_tests_properties(browser_pages PROPERTIES
     LABELS browser
-    ENVIRONMENT "CRADLE_BINARY=$<TARGET_FILE:cradle>;CRADLE_ARTIFACTS=${CMAKE_BINARY_DIR}/artifacts"
+    ENVIRONMENT "CRADLE_BINARY=$<TARGET_FILE:cradle>;CRADLE_ARTIFACTS=${CMAKE_BINARY_DIR}/artifacts;CRADLE_PSEUDONYM_KEY=${CMAKE_BINARY_DIR}/test-keys/pseudonym.key"
     # A server and a browser on a two-core machine: alone, so other tests do
     # not push its page loads past their timeouts.
     RUN_SERIAL TRUE
