@@ -11,30 +11,14 @@
 #include <filesystem>
 
 #include "audit/head_file.h"
+#include "audit/logged_store_test.h"
 
 namespace cradle::audit {
 namespace {
 
-class LogTest : public ::testing::Test {
+class LogTest : public LoggedStoreTest {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("cradle_audit_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto store = store::OpenSqliteStore((dir_ / "cradle.db").string());
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(*store);
-    auto log = Log::Open(*store_, (dir_ / "config").string(), clock_);
-    ASSERT_TRUE(log.ok()) << log.status().ToString();
-    log_ = std::move(*log);
-  }
-  void TearDown() override {
-    log_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
+  LogTest() : LoggedStoreTest("cradle_audit_", "config") {}
 
   void Write(int count) {
     for (int idx = 0; idx < count; ++idx) {
@@ -52,11 +36,6 @@ class LogTest : public ::testing::Test {
     sqlite3_close(db);
     return rc;
   }
-
-  std::filesystem::path dir_;
-  FakeClock clock_{1'790'000'000};
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<Log> log_;
 };
 
 TEST_F(LogTest, RecordsChainedEntriesAndTheHead) {

@@ -1,7 +1,5 @@
 #include "casework/test_fixture.h"
 
-#include <unistd.h>
-
 namespace cradle::casework::testing {
 namespace {
 
@@ -25,17 +23,8 @@ store::Service Service(const std::string& id, const std::string& organisation_id
 }  // namespace
 
 void CaseworkTest::SetUp() {
-  dir_ = std::filesystem::temp_directory_path() /
-         ("cradle_casework_" + std::to_string(::getpid()) + "_" +
-          ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  std::filesystem::remove_all(dir_);
-  std::filesystem::create_directories(dir_);
-  auto store = store::OpenSqliteStore((dir_ / "cradle.db").string());
-  ASSERT_TRUE(store.ok()) << store.status().ToString();
-  store_ = std::move(*store);
-  auto log = audit::Log::Open(*store_, dir_.string(), clock_);
-  ASSERT_TRUE(log.ok()) << log.status().ToString();
-  log_ = std::move(*log);
+  LoggedStoreTest::SetUp();
+  if (HasFatalFailure()) return;
   auto rules = safesleep::RulesRegistry::LoadDirectory(safesleep::DefaultRulesDir());
   ASSERT_TRUE(rules.ok()) << rules.status().ToString();
   rules_ = std::move(*rules);
@@ -73,9 +62,7 @@ void CaseworkTest::SetUp() {
 void CaseworkTest::TearDown() {
   referrals_.reset();
   assessments_.reset();
-  log_.reset();
-  store_.reset();
-  std::filesystem::remove_all(dir_);
+  LoggedStoreTest::TearDown();
 }
 
 safesleep::Assessment CaseworkTest::SafeAssessment(const nlohmann::json& extra) {

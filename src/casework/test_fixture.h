@@ -1,19 +1,18 @@
-// For the casework tests only: a fresh SQLite store in a temporary folder,
-// a fake clock, the audit log, a pseudonymiser with a fixed key, the bundled
+// For the casework tests only: a fresh store with its audit log
+// (audit/logged_store_test.h), a pseudonymiser with a fixed key, the bundled
 // safer-sleep rules, three organisations' practitioners and an analyst, and
 // a directory with a service of each receiving organisation. Synthetic data.
 #pragma once
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "accounts/pseudonym.h"
 #include "accounts/users.h"
-#include "audit/log.h"
+#include "audit/logged_store_test.h"
 #include "casework/assessments.h"
 #include "casework/caller.h"
 #include "casework/referrals.h"
@@ -30,11 +29,12 @@ inline constexpr const char* kStepOutsideService = "svc-step-outside";
 inline constexpr const char* kClosedService = "svc-closed";
 inline constexpr const char* kFamilyA = "943 476 5919";  // valid synthetic NHS numbers
 inline constexpr const char* kFamilyB = "4010232137";
-inline constexpr int64_t kStart = 1'790'000'000;  // the fake clock's start
+inline constexpr int64_t kStart = audit::LoggedStoreTest::kClockStart;
 inline constexpr int64_t kDay = 86'400;
 
-class CaseworkTest : public ::testing::Test {
+class CaseworkTest : public audit::LoggedStoreTest {
  protected:
+  CaseworkTest() : LoggedStoreTest("cradle_casework_") {}
   void SetUp() override;
   void TearDown() override;
 
@@ -52,10 +52,6 @@ class CaseworkTest : public ::testing::Test {
   std::vector<store::AuditRow> NewAuditRows();
   int64_t CountRows(const std::string& table);
 
-  std::filesystem::path dir_;
-  audit::FakeClock clock_{kStart};
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<audit::Log> log_;
   safesleep::RulesRegistry rules_;
   accounts::Pseudonymiser pseudonymiser_{accounts::Pseudonymiser::Key{}};
   std::unique_ptr<Assessments> assessments_;
