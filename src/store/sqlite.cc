@@ -85,6 +85,14 @@ Result<bool> Statement::Step() {
   return SqliteError(db_, "database step failed");
 }
 
+Status Statement::ForEachRow(const std::function<void(const Statement&)>& each) {
+  for (;;) {
+    CRADLE_ASSIGN_OR_RETURN(bool row, Step());
+    if (!row) return Status::Ok();
+    each(*this);
+  }
+}
+
 Status Statement::Run() {
   auto step = Step();
   Reset();

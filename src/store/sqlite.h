@@ -9,10 +9,13 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "base/result.h"
 
@@ -37,6 +40,16 @@ class Statement {
 
   // true when a row is ready to read, false when the statement is done.
   Result<bool> Step();
+  // Steps through every remaining row, calling `each` with the statement on
+  // it; the first error ends it.
+  Status ForEachRow(const std::function<void(const Statement&)>& each);
+  // Every remaining row, each made by `read(statement)`, in order.
+  template <typename Read>
+  auto Rows(Read read) -> Result<std::vector<decltype(read(std::declval<const Statement&>()))>> {
+    std::vector<decltype(read(std::declval<const Statement&>()))> rows;
+    CRADLE_RETURN_IF_ERROR(ForEachRow([&](const Statement& row) { rows.push_back(read(row)); }));
+    return rows;
+  }
   // Runs the statement to completion and resets it for the next binds.
   Status Run();
   // As Run, but keeps the bindings: cheaper when every parameter is bound

@@ -33,13 +33,7 @@ Result<std::vector<UserRow>> SelectUsers(Database& db, const std::string& where,
   auto stmt = db.Prepare(std::string(kUserSelect) + where);
   if (!stmt.ok()) return stmt.status();
   bind(*stmt);
-  std::vector<UserRow> users;
-  while (true) {
-    auto row = stmt->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) return users;
-    users.push_back(ReadUser(*stmt));
-  }
+  return stmt->Rows(ReadUser);
 }
 
 Result<std::optional<UserRow>> FirstOrNone(Result<std::vector<UserRow>> users) {
@@ -152,13 +146,7 @@ class SqliteAccountStore final : public AccountStore {
   Result<std::vector<std::string>> Organisations() override {
     auto stmt = db_.Prepare("SELECT name FROM organisation ORDER BY name");
     if (!stmt.ok()) return stmt.status();
-    std::vector<std::string> names;
-    while (true) {
-      auto row = stmt->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) return names;
-      names.push_back(stmt->ColumnText(0));
-    }
+    return stmt->Rows([](const Statement& row) { return row.ColumnText(0); });
   }
 
   Status DisableUser(int64_t user_id, int64_t now, const AuditSeal& audit) override {

@@ -132,12 +132,7 @@ class SqliteAuditStore final : public AuditStore {
     auto stmt =
         db_.Prepare(std::string("SELECT ") + kColumns + " FROM audit_entry ORDER BY sequence");
     if (!stmt.ok()) return stmt.status();
-    while (true) {
-      auto row = stmt->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) return Status::Ok();
-      visit(ReadRow(*stmt));
-    }
+    return stmt->ForEachRow([&](const Statement& row) { visit(ReadRow(row)); });
   }
 
   Result<std::vector<AuditRow>> Last(int64_t count) override {
@@ -145,13 +140,7 @@ class SqliteAuditStore final : public AuditStore {
                             " FROM audit_entry ORDER BY sequence DESC LIMIT ?1");
     if (!stmt.ok()) return stmt.status();
     stmt->Bind(1, count);
-    std::vector<AuditRow> rows;
-    while (true) {
-      auto row = stmt->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      rows.push_back(ReadRow(*stmt));
-    }
+    CRADLE_ASSIGN_OR_RETURN(std::vector<AuditRow> rows, stmt->Rows(ReadRow));
     return std::vector<AuditRow>(rows.rbegin(), rows.rend());
   }
 

@@ -149,13 +149,10 @@ Status ReadEvents(Database& db, ReferralRow& referral) {
       "JOIN user_account u ON u.id = e.by_user_id WHERE e.referral_id = ?1 ORDER BY e.id");
   if (!stmt.ok()) return stmt.status();
   stmt->Bind(1, referral.id);
-  while (true) {
-    auto row = stmt->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) return Status::Ok();
-    referral.events.push_back({stmt->ColumnText(0), stmt->ColumnInt64(1), stmt->ColumnInt64(2),
-                               stmt->ColumnText(3), stmt->ColumnText(4)});
-  }
+  return stmt->ForEachRow([&](const Statement& row) {
+    referral.events.push_back({row.ColumnText(0), row.ColumnInt64(1), row.ColumnInt64(2),
+                               row.ColumnText(3), row.ColumnText(4)});
+  });
 }
 
 class SqliteCaseworkStore final : public CaseworkStore {
@@ -207,13 +204,7 @@ class SqliteCaseworkStore final : public CaseworkStore {
                             "a.created_at < ?3 ORDER BY a.created_at, a.id");
     if (!stmt.ok()) return stmt.status();
     stmt->Bind(1, organisation).Bind(2, from).Bind(3, to);
-    std::vector<AssessmentRow> out;
-    while (true) {
-      auto row = stmt->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) return out;
-      out.push_back(ReadAssessment(*stmt));
-    }
+    return stmt->Rows(ReadAssessment);
   }
 
   Result<ReferralRow> AddReferral(const ReferralRow& referral, const SealForId& audit) override {
@@ -325,13 +316,7 @@ class SqliteCaseworkStore final : public CaseworkStore {
     auto stmt = db_.Prepare(std::string(kReferralSelect) + where);
     if (!stmt.ok()) return stmt.status();
     bind(*stmt);
-    std::vector<ReferralRow> out;
-    while (true) {
-      auto row = stmt->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      out.push_back(ReadReferral(*stmt));
-    }
+    CRADLE_ASSIGN_OR_RETURN(std::vector<ReferralRow> out, stmt->Rows(ReadReferral));
     for (ReferralRow& referral : out) CRADLE_RETURN_IF_ERROR(ReadEvents(db_, referral));
     return out;
   }

@@ -29,12 +29,10 @@ Status ForEachChild(Database& db, const std::string& sql, std::optional<std::str
   } else {
     stmt.BindNull(1);
   }
-  for (;;) {
-    CRADLE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
-    auto found = by_id.find(stmt.ColumnText(0));
-    if (found != by_id.end()) read(stmt, *found->second);
-  }
+  CRADLE_RETURN_IF_ERROR(stmt.ForEachRow([&](const Statement& row) {
+    auto found = by_id.find(row.ColumnText(0));
+    if (found != by_id.end()) read(row, *found->second);
+  }));
   return Status::Ok();
 }
 
@@ -43,32 +41,27 @@ Result<std::map<std::string, Location>> ReadLocations(Database& db) {
   CRADLE_ASSIGN_OR_RETURN(auto stmt,
                           db.Prepare("SELECT id, name, description, location_type, latitude, "
                                      "longitude FROM directory_location"));
-  for (;;) {
-    CRADLE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
+  CRADLE_RETURN_IF_ERROR(stmt.ForEachRow([&](const Statement& row) {
     Location location;
-    location.id = stmt.ColumnText(0);
-    location.name = stmt.ColumnText(1);
-    location.description = stmt.ColumnText(2);
-    location.location_type = stmt.ColumnText(3);
-    location.latitude = OptionalDouble(stmt, 4);
-    location.longitude = OptionalDouble(stmt, 5);
+    location.id = row.ColumnText(0);
+    location.name = row.ColumnText(1);
+    location.description = row.ColumnText(2);
+    location.location_type = row.ColumnText(3);
+    location.latitude = OptionalDouble(row, 4);
+    location.longitude = OptionalDouble(row, 5);
     locations[location.id] = std::move(location);
-  }
+  }));
   CRADLE_ASSIGN_OR_RETURN(auto address,
                           db.Prepare("SELECT location_id, id, address_1, address_2, city, "
                                      "state_province, postal_code, country, address_type FROM "
                                      "directory_address ORDER BY rowid"));
-  for (;;) {
-    CRADLE_ASSIGN_OR_RETURN(bool row, address.Step());
-    if (!row) break;
-    auto found = locations.find(address.ColumnText(0));
-    if (found == locations.end()) continue;
-    found->second.addresses.push_back({address.ColumnText(1), address.ColumnText(2),
-                                       address.ColumnText(3), address.ColumnText(4),
-                                       address.ColumnText(5), address.ColumnText(6),
-                                       address.ColumnText(7), address.ColumnText(8)});
-  }
+  CRADLE_RETURN_IF_ERROR(address.ForEachRow([&](const Statement& row) {
+    auto found = locations.find(row.ColumnText(0));
+    if (found == locations.end()) return;
+    found->second.addresses.push_back({row.ColumnText(1), row.ColumnText(2), row.ColumnText(3),
+                                       row.ColumnText(4), row.ColumnText(5), row.ColumnText(6),
+                                       row.ColumnText(7), row.ColumnText(8)});
+  }));
   return locations;
 }
 
@@ -118,14 +111,11 @@ Status ReadChildren(Database& db, std::optional<std::string_view> id,
   }
   CRADLE_ASSIGN_OR_RETURN(auto phone, db.Prepare("SELECT contact_id, id, number, description FROM "
                                                  "directory_phone ORDER BY rowid"));
-  for (;;) {
-    CRADLE_ASSIGN_OR_RETURN(bool row, phone.Step());
-    if (!row) break;
-    auto found = contacts.find(phone.ColumnText(0));
-    if (found == contacts.end()) continue;
-    found->second->phones.push_back(
-        {phone.ColumnText(1), phone.ColumnText(2), phone.ColumnText(3)});
-  }
+  CRADLE_RETURN_IF_ERROR(phone.ForEachRow([&](const Statement& row) {
+    auto found = contacts.find(row.ColumnText(0));
+    if (found == contacts.end()) return;
+    found->second->phones.push_back({row.ColumnText(1), row.ColumnText(2), row.ColumnText(3)});
+  }));
   CRADLE_RETURN_IF_ERROR(ForEachChild(
       db,
       "SELECT service_id, id, option, amount, amount_description FROM directory_cost_option" +
@@ -158,27 +148,25 @@ Result<std::vector<Service>> ReadSqliteServices(Database& db, std::optional<std:
     stmt.BindNull(1);
   }
   std::vector<Service> services;
-  for (;;) {
-    CRADLE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
+  CRADLE_RETURN_IF_ERROR(stmt.ForEachRow([&](const Statement& row) {
     Service service;
-    service.id = stmt.ColumnText(0);
-    service.organization_id = stmt.ColumnText(1);
-    service.name = stmt.ColumnText(2);
-    service.description = stmt.ColumnText(3);
-    service.url = stmt.ColumnText(4);
-    service.email = stmt.ColumnText(5);
-    service.status = stmt.ColumnText(6);
-    service.fees_description = stmt.ColumnText(7);
-    service.minimum_age = OptionalInt(stmt, 8);
-    service.maximum_age = OptionalInt(stmt, 9);
-    service.assured_date = stmt.ColumnText(10);
-    service.assurer_email = stmt.ColumnText(11);
-    service.alert = stmt.ColumnText(12);
-    service.last_modified = stmt.ColumnText(13);
-    service.example = stmt.ColumnInt64(14) != 0;
+    service.id = row.ColumnText(0);
+    service.organization_id = row.ColumnText(1);
+    service.name = row.ColumnText(2);
+    service.description = row.ColumnText(3);
+    service.url = row.ColumnText(4);
+    service.email = row.ColumnText(5);
+    service.status = row.ColumnText(6);
+    service.fees_description = row.ColumnText(7);
+    service.minimum_age = OptionalInt(row, 8);
+    service.maximum_age = OptionalInt(row, 9);
+    service.assured_date = row.ColumnText(10);
+    service.assurer_email = row.ColumnText(11);
+    service.alert = row.ColumnText(12);
+    service.last_modified = row.ColumnText(13);
+    service.example = row.ColumnInt64(14) != 0;
     services.push_back(std::move(service));
-  }
+  }));
   if (services.empty()) return services;
   std::map<std::string, Service*> by_id;
   for (Service& service : services) by_id[service.id] = &service;
@@ -191,12 +179,10 @@ Result<std::vector<Organization>> ReadSqliteOrganizations(Database& db) {
                           db.Prepare("SELECT id, name, description, email, website, example FROM "
                                      "directory_organization ORDER BY name, id"));
   std::vector<Organization> out;
-  for (;;) {
-    CRADLE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
-    out.push_back({stmt.ColumnText(0), stmt.ColumnText(1), stmt.ColumnText(2), stmt.ColumnText(3),
-                   stmt.ColumnText(4), stmt.ColumnInt64(5) != 0});
-  }
+  CRADLE_RETURN_IF_ERROR(stmt.ForEachRow([&](const Statement& row) {
+    out.push_back({row.ColumnText(0), row.ColumnText(1), row.ColumnText(2), row.ColumnText(3),
+                   row.ColumnText(4), row.ColumnInt64(5) != 0});
+  }));
   return out;
 }
 
@@ -204,12 +190,10 @@ Result<std::vector<Taxonomy>> ReadSqliteTaxonomies(Database& db) {
   CRADLE_ASSIGN_OR_RETURN(auto stmt, db.Prepare("SELECT id, name, description, uri, version FROM "
                                                 "directory_taxonomy ORDER BY name, id"));
   std::vector<Taxonomy> out;
-  for (;;) {
-    CRADLE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
-    out.push_back({stmt.ColumnText(0), stmt.ColumnText(1), stmt.ColumnText(2), stmt.ColumnText(3),
-                   stmt.ColumnText(4)});
-  }
+  CRADLE_RETURN_IF_ERROR(stmt.ForEachRow([&](const Statement& row) {
+    out.push_back({row.ColumnText(0), row.ColumnText(1), row.ColumnText(2), row.ColumnText(3),
+                   row.ColumnText(4)});
+  }));
   return out;
 }
 
@@ -221,12 +205,10 @@ Result<std::vector<TaxonomyTerm>> ReadSqliteTaxonomyTerms(Database& db) {
                             "directory_taxonomy AS taxonomy ON taxonomy.id = term.taxonomy_id "
                             "ORDER BY taxonomy.name, term.code, term.id"));
   std::vector<TaxonomyTerm> out;
-  for (;;) {
-    CRADLE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
-    out.push_back({stmt.ColumnText(0), stmt.ColumnText(1), stmt.ColumnText(2), stmt.ColumnText(3),
-                   stmt.ColumnText(4), stmt.ColumnText(5), stmt.ColumnText(6), stmt.ColumnText(7)});
-  }
+  CRADLE_RETURN_IF_ERROR(stmt.ForEachRow([&](const Statement& row) {
+    out.push_back({row.ColumnText(0), row.ColumnText(1), row.ColumnText(2), row.ColumnText(3),
+                   row.ColumnText(4), row.ColumnText(5), row.ColumnText(6), row.ColumnText(7)});
+  }));
   return out;
 }
 

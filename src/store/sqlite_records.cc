@@ -372,11 +372,7 @@ Status ForEach(Database& db, RecordKind kind, Reader read,
                const std::function<void(const Record&)>& visit) {
   CRADLE_ASSIGN_OR_RETURN(auto stmt, db.Prepare(std::string("SELECT ") + Columns(kind) + " FROM " +
                                                 Table(kind) + " ORDER BY " + Key(kind)));
-  while (true) {
-    CRADLE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) return Status::Ok();
-    visit(read(stmt, 0));
-  }
+  return stmt.ForEachRow([&](const Statement& row) { visit(read(row, 0)); });
 }
 
 }  // namespace

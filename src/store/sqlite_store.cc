@@ -108,14 +108,10 @@ class SqliteStore final : public Store {
         "FROM dataset ORDER BY id");
     if (!stmt.ok()) return stmt.status();
     std::vector<Dataset> out;
-    while (true) {
-      auto row = stmt->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      out.push_back({stmt->ColumnText(0), stmt->ColumnText(1), stmt->ColumnText(2),
-                     stmt->ColumnText(3), stmt->ColumnText(4), stmt->ColumnText(5),
-                     stmt->ColumnText(6), stmt->ColumnText(7)});
-    }
+    CRADLE_RETURN_IF_ERROR(stmt->ForEachRow([&](const Statement& row) {
+      out.push_back({row.ColumnText(0), row.ColumnText(1), row.ColumnText(2), row.ColumnText(3),
+                     row.ColumnText(4), row.ColumnText(5), row.ColumnText(6), row.ColumnText(7)});
+    }));
     return out;
   }
 
@@ -123,14 +119,11 @@ class SqliteStore final : public Store {
     auto stmt = db_->Prepare("SELECT code, name, type, parent_code FROM area ORDER BY code");
     if (!stmt.ok()) return stmt.status();
     std::vector<Area> out;
-    while (true) {
-      auto row = stmt->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      Area area{stmt->ColumnText(0), stmt->ColumnText(1), stmt->ColumnText(2), std::nullopt};
-      if (!stmt->ColumnIsNull(3)) area.parent_code = stmt->ColumnText(3);
+    CRADLE_RETURN_IF_ERROR(stmt->ForEachRow([&](const Statement& row) {
+      Area area{row.ColumnText(0), row.ColumnText(1), row.ColumnText(2), std::nullopt};
+      if (!row.ColumnIsNull(3)) area.parent_code = row.ColumnText(3);
       out.push_back(std::move(area));
-    }
+    }));
     return out;
   }
 
@@ -173,21 +166,18 @@ class SqliteStore final : public Store {
         "year");
     if (!stmt.ok()) return stmt.status();
     std::vector<AggregateCount> out;
-    while (true) {
-      auto row = stmt->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
+    CRADLE_RETURN_IF_ERROR(stmt->ForEachRow([&](const Statement& row) {
       AggregateCount count;
-      count.dataset_id = stmt->ColumnText(0);
-      count.year = static_cast<int>(stmt->ColumnInt64(1));
-      count.area_code = stmt->ColumnText(2);
-      count.category_type = stmt->ColumnText(3);
-      count.category = stmt->ColumnText(4);
-      count.measure = stmt->ColumnText(5);
-      if (!stmt->ColumnIsNull(6)) count.value = stmt->ColumnDouble(6);
-      count.flag = stmt->ColumnText(7);
+      count.dataset_id = row.ColumnText(0);
+      count.year = static_cast<int>(row.ColumnInt64(1));
+      count.area_code = row.ColumnText(2);
+      count.category_type = row.ColumnText(3);
+      count.category = row.ColumnText(4);
+      count.measure = row.ColumnText(5);
+      if (!row.ColumnIsNull(6)) count.value = row.ColumnDouble(6);
+      count.flag = row.ColumnText(7);
       out.push_back(std::move(count));
-    }
+    }));
     return out;
   }
 
