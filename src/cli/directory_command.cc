@@ -93,7 +93,7 @@ Status RunList(const DirectoryArgs& args, store::DirectoryStore& directory, std:
                                      " is not in the postcode lookup (load one with `cradle "
                                      "directory postcodes FILE`)");
     }
-    query.near = directory::GeoPoint{centroid->latitude, centroid->longitude};
+    query.near = geo::GeoPoint{centroid->latitude, centroid->longitude};
     if (args.proximity > 0) query.proximity_metres = args.proximity;
   } else if (args.proximity > 0) {
     return Status::InvalidArgument("--proximity: needs --postcode to measure from");

@@ -72,7 +72,7 @@ bool Matches(const Service& service, const TermIndex& index, const ServiceQuery&
 
 std::optional<double> DistanceTo(const Location& location, const ServiceQuery& query) {
   if (!query.near || !location.latitude || !location.longitude) return std::nullopt;
-  return GreatCircleMetres(*query.near, {*location.latitude, *location.longitude});
+  return geo::GreatCircleMetres(*query.near, {*location.latitude, *location.longitude});
 }
 
 // Drops what lies beyond the proximity and orders the rest.

@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "directory/great_circle.h"
 #include "directory/model.h"
+#include "geo/great_circle.h"
 
 namespace cradle::directory {
 
@@ -27,7 +27,7 @@ struct ServiceQuery {
   std::optional<int> minimum_age;
   std::optional<int> maximum_age;
   std::string status = "active";           // empty: any status
-  std::optional<GeoPoint> near;            // distances are measured from here
+  std::optional<geo::GeoPoint> near;       // distances are measured from here
   std::optional<double> proximity_metres;  // REQUIRES: near; keeps those within
 };
 

@@ -6,7 +6,7 @@ namespace cradle::directory {
 namespace {
 
 // Leicester clock tower, and points about 1 km and 5 km from it.
-constexpr GeoPoint kClockTower{52.6357, -1.1329};
+constexpr geo::GeoPoint kClockTower{52.6357, -1.1329};
 
 std::vector<TaxonomyTerm> Terms() {
   return {{"t-root", "tax-im", "", "Leicester:IM:pregnancy", "Pregnancy and birth", "", "", ""},
@@ -18,7 +18,7 @@ std::vector<TaxonomyTerm> Terms() {
 
 Service MakeService(const std::string& id, const std::string& name, std::optional<int> min_age,
                     std::optional<int> max_age, std::vector<std::string> term_ids,
-                    std::optional<GeoPoint> where, const std::string& status = "active") {
+                    std::optional<geo::GeoPoint> where, const std::string& status = "active") {
   Service service;
   service.id = id;
   service.name = name;
@@ -39,9 +39,9 @@ Service MakeService(const std::string& id, const std::string& name, std::optiona
 }
 
 std::vector<Service> Services() {
-  return {MakeService("s1", "Baby Basics", 0, 1, {"t-sleep"}, GeoPoint{52.6447, -1.1329}),
+  return {MakeService("s1", "Baby Basics", 0, 1, {"t-sleep"}, geo::GeoPoint{52.6447, -1.1329}),
           MakeService("s2", "Smoke-free homes", 16, std::nullopt, {"t-smoke", "t-esd"},
-                      GeoPoint{52.6807, -1.1329}),
+                      geo::GeoPoint{52.6807, -1.1329}),
           MakeService("s3", "Old clinic", 0, 5, {"t-sleep"}, kClockTower, "defunct"),
           MakeService("s4", "Healthy weight group", std::nullopt, std::nullopt, {}, std::nullopt)};
 }
@@ -50,13 +50,6 @@ std::vector<std::string> Ids(const std::vector<ServiceMatch>& matches) {
   std::vector<std::string> ids;
   for (const ServiceMatch& match : matches) ids.push_back(match.service->id);
   return ids;
-}
-
-TEST(GreatCircle, OneDegreeOfLatitudeIsAbout111Km) {
-  EXPECT_NEAR(GreatCircleMetres({52, -1}, {53, -1}), 111'195, 1);
-  EXPECT_DOUBLE_EQ(GreatCircleMetres(kClockTower, kClockTower), 0);
-  // London (51.5074, -0.1278) to Leicester: about 143 km.
-  EXPECT_NEAR(GreatCircleMetres({51.5074, -0.1278}, kClockTower), 143'000, 1'500);
 }
 
 TEST(Search, ActiveOnlyByDefaultOrderedByName) {

@@ -47,9 +47,9 @@ TEST(Seed, TheBundledSeedIsValidAndMarkedAsExamples) {
     for (const ServiceAtLocation& at : service.service_at_locations) {
       // Within about 10 km of Leicester's centre.
       ASSERT_TRUE(at.location.latitude && at.location.longitude);
-      EXPECT_LT(
-          GreatCircleMetres({52.6357, -1.1329}, {*at.location.latitude, *at.location.longitude}),
-          10'000);
+      EXPECT_LT(geo::GreatCircleMetres({52.6357, -1.1329},
+                                       {*at.location.latitude, *at.location.longitude}),
+                10'000);
     }
     names.push_back(service.name);
   }
@@ -156,7 +156,7 @@ TEST_F(SeedStoreTest, LoadsIntoAnEmptyDirectoryOnce) {
     if (term.code == "Leicester:IM:safe-sleep") query.taxonomy_term_id = term.id;
   }
   query.age = 0;
-  query.near = GeoPoint{52.6357, -1.1329};
+  query.near = geo::GeoPoint{52.6357, -1.1329};
   query.proximity_metres = 1'000;
   auto matches = SearchServices(*services, *terms, query);
   ASSERT_FALSE(matches.empty());

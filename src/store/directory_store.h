@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "store/audit_store.h"
 #include "store/directory_model.h"
 
 namespace cradle::store {
@@ -32,23 +33,29 @@ class DirectoryStore {
   // Stores a new service with everything nested in it, last_modified set to
   // `modified_at`; its locations are added or updated. InvalidArgument if the
   // id is taken; NotFound if its organization or a taxonomy term is unknown.
-  virtual Status CreateService(const Service& service, std::string_view modified_at) = 0;
+  // The writes below take an optional audit seal: its entry is appended in
+  // the same transaction, so the change never lands without it (nor it
+  // without the change). The caller records the log's head once committed.
+  virtual Status CreateService(const Service& service, std::string_view modified_at,
+                               const AuditSeal* audit = nullptr) = 0;
 
   // Replaces a stored service and everything nested in it, setting
   // last_modified to `modified_at`. NotFound if there is no such service (or
   // its organization or a term is unknown).
-  virtual Status UpdateService(const Service& service, std::string_view modified_at) = 0;
+  virtual Status UpdateService(const Service& service, std::string_view modified_at,
+                               const AuditSeal* audit = nullptr) = 0;
 
   // Records that someone checked the listing: assured_date (YYYY-MM-DD) and
   // assurer_email, and last_modified. NotFound if there is no such service.
   virtual Status AssureService(std::string_view service_id, std::string_view assured_date,
-                               std::string_view assurer_email, std::string_view modified_at) = 0;
+                               std::string_view assurer_email, std::string_view modified_at,
+                               const AuditSeal* audit = nullptr) = 0;
 
   // Loads a whole seed or export in one transaction: taxonomies, terms and
   // organizations upserted; each service created, or updated if its id is
   // stored. A service without last_modified gets `modified_at`.
-  virtual Status ImportDirectory(const DirectoryContents& contents,
-                                 std::string_view modified_at) = 0;
+  virtual Status ImportDirectory(const DirectoryContents& contents, std::string_view modified_at,
+                                 const AuditSeal* audit = nullptr) = 0;
 
   // Every service fully nested, ordered by name then id.
   virtual Result<std::vector<Service>> Services() = 0;

@@ -6,6 +6,8 @@
 
 #include <set>
 
+#include "store/internal/sqlite_accounts.h"
+
 namespace cradle::store::internal {
 namespace {
 
@@ -288,6 +290,12 @@ Status WriteOrganization(Database& db, const Organization& organization) {
       .Run();
 }
 
+// Appends `audit`'s entry, if there is one, in the caller's transaction.
+Status Seal(Database& db, const AuditSeal* audit) {
+  if (audit == nullptr) return Status::Ok();
+  return AppendAuditRow(db, *audit).status();
+}
+
 class SqliteDirectoryStore final : public DirectoryStore {
  public:
   explicit SqliteDirectoryStore(Database& db) : db_(db) {}
@@ -304,24 +312,29 @@ class SqliteDirectoryStore final : public DirectoryStore {
     return txn->Commit();
   }
 
-  Status CreateService(const Service& service, std::string_view modified_at) override {
+  Status CreateService(const Service& service, std::string_view modified_at,
+                       const AuditSeal* audit) override {
     CRADLE_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db_));
     CRADLE_ASSIGN_OR_RETURN(bool taken, Exists(db_, "directory_service", service.id));
     if (taken) return Status::InvalidArgument("service " + service.id + " already exists");
     CRADLE_RETURN_IF_ERROR(WriteService(db_, service, modified_at, true));
+    CRADLE_RETURN_IF_ERROR(Seal(db_, audit));
     return txn->Commit();
   }
 
-  Status UpdateService(const Service& service, std::string_view modified_at) override {
+  Status UpdateService(const Service& service, std::string_view modified_at,
+                       const AuditSeal* audit) override {
     CRADLE_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db_));
     CRADLE_ASSIGN_OR_RETURN(bool known, Exists(db_, "directory_service", service.id));
     if (!known) return Status::NotFound("there is no service " + service.id);
     CRADLE_RETURN_IF_ERROR(WriteService(db_, service, modified_at, false));
+    CRADLE_RETURN_IF_ERROR(Seal(db_, audit));
     return txn->Commit();
   }
 
   Status AssureService(std::string_view service_id, std::string_view assured_date,
-                       std::string_view assurer_email, std::string_view modified_at) override {
+                       std::string_view assurer_email, std::string_view modified_at,
+                       const AuditSeal* audit) override {
     CRADLE_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db_));
     CRADLE_ASSIGN_OR_RETURN(auto stmt,
                             db_.Prepare("UPDATE directory_service SET assured_date = ?1, "
@@ -333,10 +346,12 @@ class SqliteDirectoryStore final : public DirectoryStore {
                                .Run());
     if (db_.Changes() == 0)
       return Status::NotFound("there is no service " + std::string(service_id));
+    CRADLE_RETURN_IF_ERROR(Seal(db_, audit));
     return txn->Commit();
   }
 
-  Status ImportDirectory(const DirectoryContents& contents, std::string_view modified_at) override {
+  Status ImportDirectory(const DirectoryContents& contents, std::string_view modified_at,
+                         const AuditSeal* audit) override {
     CRADLE_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db_));
     for (const Taxonomy& taxonomy : contents.taxonomies) {
       std::vector<TaxonomyTerm> terms;
@@ -362,6 +377,7 @@ class SqliteDirectoryStore final : public DirectoryStore {
           service.last_modified.empty() ? modified_at : std::string_view(service.last_modified);
       CRADLE_RETURN_IF_ERROR(WriteService(db_, service, stamp, !known));
     }
+    CRADLE_RETURN_IF_ERROR(Seal(db_, audit));
     return txn->Commit();
   }
 

@@ -52,7 +52,9 @@ AccountRoutes::AccountRoutes(const PageRenderer& renderer, AccountRoutesOptions 
 AccountRoutes::~AccountRoutes() = default;
 
 bool AccountRoutes::Handles(const std::string& path) {
-  return path == "/login" || path == "/logout" || path == "/admin" || path.rfind("/admin/", 0) == 0;
+  // Only the user pages: the rest of /admin/ (the directory's) is other Routes'.
+  return path == "/login" || path == "/logout" || path == "/admin" || path == "/admin/users" ||
+         path.rfind("/admin/users/", 0) == 0;
 }
 
 Status AccountRoutes::CheckCsrf(const RequestContext& context, const Request& request,
@@ -83,8 +85,7 @@ Response AccountRoutes::Personalise(Response response, const RequestContext& con
   end += std::string_view(PageRenderer::kAccountEnd).size();
   const accounts::User& user = context.session->user;
   PageRenderer::AccountView view{user.display_name, std::string(accounts::RoleName(user.role)),
-                                 user.organisation, context.session->csrf_token,
-                                 user.role == accounts::Role::kAdmin};
+                                 user.organisation, context.session->csrf_token};
   std::string personal = body.substr(0, start) + renderer_.RenderAccount(&view) + body.substr(end);
   response.body = std::make_shared<const std::string>(std::move(personal));
   // It holds the session's CSRF token: no cache may keep it or give it to another.

@@ -9,12 +9,15 @@
 #include "directory/seed.h"
 #include "web/account_routes.h"
 #include "web/api.h"
+#include "web/casework_routes.h"
+#include "web/directory_admin_routes.h"
 #include "web/downloads.h"
 #include "web/hotspot_scans.h"
 #include "web/hotspots_api.h"
 #include "web/oruk_api.h"
 #include "web/page_renderer.h"
 #include "web/pages.h"
+#include "web/records_routes.h"
 #include "web/routes.h"
 
 namespace cradle::web {
@@ -133,7 +136,12 @@ Result<std::unique_ptr<WebApp>> WebApp::Create(std::unique_ptr<workspace::Sessio
   RouteDeps deps{app->data_, app->session_->store(), app->accounts_->log(),
                  clock,      *app->renderer_,        *app->pseudonymiser_,
                  dir};
-  (void)deps;
+  CRADLE_ASSIGN_OR_RETURN(auto casework, CaseworkRoutes::Create(deps));
+  app->routes_.push_back(std::move(casework));
+  CRADLE_ASSIGN_OR_RETURN(auto records_routes, RecordsRoutes::Create(deps));
+  app->routes_.push_back(std::move(records_routes));
+  CRADLE_ASSIGN_OR_RETURN(auto directory_admin, DirectoryAdminRoutes::Create(deps));
+  app->routes_.push_back(std::move(directory_admin));
   return app;
 }
 

@@ -74,11 +74,11 @@ Status ReadPlace(store::DirectoryStore& directory, const Query& query,
                                      " is not in the postcode lookup (an admin loads the ONS "
                                      "Postcode Directory with `cradle directory postcodes FILE`)");
     }
-    search.near = directory::GeoPoint{centroid->latitude, centroid->longitude};
+    search.near = geo::GeoPoint{centroid->latitude, centroid->longitude};
   } else if (has_lat) {
     CRADLE_ASSIGN_OR_RETURN(double lat, DegreesParam(query, "lat", 90));
     CRADLE_ASSIGN_OR_RETURN(double lng, DegreesParam(query, "lng", 180));
-    search.near = directory::GeoPoint{lat, lng};
+    search.near = geo::GeoPoint{lat, lng};
   }
   if (const std::string* proximity = Find(query, "proximity")) {
     auto metres = ParseDouble(*proximity);

@@ -159,7 +159,11 @@ std::string PageRenderer::RenderAccount(const AccountView* user) const {
     one.set("role", user->role);
     one.set("organisation", user->organisation);
     one.set("csrf", user->csrf_token);
-    one.set("admin", user->admin);
+    one.set("admin", user->role == "admin");
+    one.set("practitioner", user->role == "practitioner");
+    one.set("analyst", user->role == "analyst");
+    // Who may see the referral times (casework_routes.h).
+    one.set("timing", user->role != "cdop_member");
     data.set("user", one);
   }
   return std::string(kAccountStart) + templates_->account->render(data) + kAccountEnd;

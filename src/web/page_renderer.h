@@ -42,7 +42,6 @@ class PageRenderer {
     std::string role;
     std::string organisation;
     std::string csrf_token;
-    bool admin = false;
   };
   std::string RenderAccount(const AccountView* user) const;
   static constexpr const char* kAccountStart = "<!--account-->";

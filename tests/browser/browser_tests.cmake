@@ -31,3 +31,16 @@ if(NOT CRADLE_SANITIZE)
     RUN_SERIAL TRUE
     TIMEOUT 900)
 endif()
+
+# The practitioners' casework flow on a tablet (tests/browser/practitioner_flow.test.mjs)
+# as its own test, `browser_practitioner_flow`, under the same conditions.
+if(NOT CRADLE_SANITIZE)
+  add_test(NAME browser_practitioner_flow
+           COMMAND ${CRADLE_NODE} --test ${CRADLE_BROWSER_DIR}/practitioner_flow.test.mjs
+           WORKING_DIRECTORY ${CRADLE_BROWSER_DIR})
+  set_tests_properties(browser_practitioner_flow PROPERTIES
+    LABELS browser
+    ENVIRONMENT "CRADLE_BINARY=$<TARGET_FILE:cradle>;CRADLE_ARTIFACTS=${CMAKE_BINARY_DIR}/artifacts;CRADLE_PSEUDONYM_KEY=${CMAKE_BINARY_DIR}/test-keys/pseudonym.key"
+    RUN_SERIAL TRUE
+    TIMEOUT 900)
+endif()

@@ -3,7 +3,7 @@
 // Good to about 0.5% against the ellipsoid: ample for "services within 2 km".
 #pragma once
 
-namespace cradle::directory {
+namespace cradle::geo {
 
 struct GeoPoint {
   double latitude = 0;  // degrees
@@ -14,4 +14,4 @@ inline constexpr double kMeanEarthRadiusMetres = 6'371'008.8;
 
 double GreatCircleMetres(GeoPoint a, GeoPoint b);
 
-}  // namespace cradle::directory
+}  // namespace cradle::geo

@@ -1,10 +1,10 @@
-#include "directory/great_circle.h"
+#include "geo/great_circle.h"
 
 #include <algorithm>
 #include <cmath>
 #include <numbers>
 
-namespace cradle::directory {
+namespace cradle::geo {
 
 double GreatCircleMetres(GeoPoint a, GeoPoint b) {
   constexpr double kRadians = std::numbers::pi / 180.0;
@@ -18,4 +18,4 @@ double GreatCircleMetres(GeoPoint a, GeoPoint b) {
   return 2 * kMeanEarthRadiusMetres * std::asin(std::sqrt(std::min(1.0, h)));
 }
 
-}  // namespace cradle::directory
+}  // namespace cradle::geo
