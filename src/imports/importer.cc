@@ -6,6 +6,7 @@
 
 #include "base/csv_reader.h"
 #include "base/csv_writer.h"
+#include "imports/refusal.h"
 #include "imports/row_batches.h"
 #include "records/row_parser.h"
 
@@ -257,20 +258,9 @@ Result<ImportReport> ImportFile(store::Store& store, RecordKind kind, const std:
   }
 
   if (report.error_count > 0 && !options.skip_invalid) {
-    std::string message = std::to_string(report.error_count) + " error" +
-                          (report.error_count == 1 ? "" : "s") + " in " +
-                          std::to_string(report.rows_with_errors) + " of " +
-                          std::to_string(report.counts.rows_read) + " rows of " + path +
-                          "; nothing was imported (use --skip-invalid to import the valid rows "
-                          "and write the rest to a rejects file):";
-    for (const FieldError& error : report.errors) {
-      message += "\n  " + records::FormatFieldError(path, error);
-    }
-    if (report.error_count > static_cast<int64_t>(report.errors.size())) {
-      message += "\n  … and " +
-                 std::to_string(report.error_count - static_cast<int64_t>(report.errors.size())) +
-                 " more";
-    }
+    std::string message = RefusalMessage(
+        path, {report.errors, report.error_count, report.rows_with_errors, report.counts.rows_read},
+        " (use --skip-invalid to import the valid rows and write the rest to a rejects file)");
     return Status::InvalidData(message);
   }
   CRADLE_RETURN_IF_ERROR(import->Commit(report.counts));

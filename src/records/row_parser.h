@@ -14,22 +14,13 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "base/result.h"
-#include "records/lsoa_set.h"
+#include "records/field_reader.h"
 #include "records/record_types.h"
 
 namespace cradle::records {
-
-// What a row is checked against besides its own fields.
-struct ParseContext {
-  const std::unordered_set<std::string>* known_lsoas = nullptr;  // null: format check only
-  Date today;  // the latest date a record may carry
-  // The same codes as known_lsoas, faster to look up; used instead when set.
-  const LsoaSet* lsoa_set = nullptr;
-};
 
 class RowParser {
  public:

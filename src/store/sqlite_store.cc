@@ -8,6 +8,7 @@
 #include "store/internal/sqlite_casework.h"
 #include "store/internal/sqlite_directory.h"
 #include "store/internal/sqlite_records.h"
+#include "store/internal/sqlite_reviews.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 
@@ -53,6 +54,8 @@ CREATE TABLE aggregate_count (
     internal::kDirectoryMigration,
     // 5: safer-sleep assessments and referrals.
     internal::kCaseworkMigration,
+    // 6: the CDOP register of child death reviews.
+    internal::kReviewsMigration,
 };
 
 class SqliteStore final : public Store {
@@ -158,6 +161,7 @@ class SqliteStore final : public Store {
   std::unique_ptr<CaseworkStore> Casework() override {
     return internal::NewSqliteCaseworkStore(*db_);
   }
+  std::unique_ptr<ReviewStore> Reviews() override { return internal::NewSqliteReviewStore(*db_); }
 
   Result<std::vector<AggregateCount>> Counts() override {
     auto stmt = db_->Prepare(

@@ -19,6 +19,7 @@
 #include "store/directory_store.h"
 #include "store/model.h"
 #include "store/record_import.h"
+#include "store/review_store.h"
 
 namespace cradle::store {
 
@@ -61,6 +62,8 @@ class Store {
   virtual std::unique_ptr<DirectoryStore> Directory() = 0;
   // Safer-sleep assessments and referrals (casework_store.h), valid while this Store lives.
   virtual std::unique_ptr<CaseworkStore> Casework() = 0;
+  // The CDOP register of child death reviews (review_store.h), valid while this Store lives.
+  virtual std::unique_ptr<ReviewStore> Reviews() = 0;
 };
 
 // Opens or creates the SQLite store at `path` and brings its schema up to date.
