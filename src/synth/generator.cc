@@ -8,6 +8,7 @@
 #include "records/record_types.h"
 #include "synth/deaths.h"
 #include "synth/maternity_model.h"
+#include "synth/reviews.h"
 #include "synth/sampling.h"
 
 namespace cradle::synth {
@@ -216,6 +217,7 @@ Result<SyntheticData> GenerateSyntheticData(const Calibration& calibration,
   CRADLE_ASSIGN_OR_RETURN(data.deaths,
                           SelectDeaths(calibration, years.first, years.last, options.seed, model,
                                        data.births, propensities));
+  data.reviews = MakeReviews(data);
   return data;
 }
 

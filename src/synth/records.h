@@ -1,7 +1,7 @@
 // The rows the synthetic generator makes, one struct per file of
 // docs/data-formats.md (births.csv, deaths.csv, bookings.csv), holding exactly
-// the documented fields. Every row is SYNTHETIC: ids are made up and no row
-// describes a real person.
+// the documented fields; child death reviews are records::ReviewRecord. Every row is SYNTHETIC: ids
+// are made up and no row describes a real person.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "records/date.h"
+#include "records/review_record.h"
 
 namespace cradle::synth {
 
@@ -56,9 +57,10 @@ struct SyntheticData {
   int first_year = 0;
   int last_year = 0;
   uint64_t seed = 0;
-  std::vector<SynthBirth> births;      // by date of birth, then id
-  std::vector<SynthDeath> deaths;      // by date of death, then birth row
-  std::vector<SynthBooking> bookings;  // one per delivery, in the order of births
+  std::vector<SynthBirth> births;              // by date of birth, then id
+  std::vector<SynthDeath> deaths;              // by date of death, then birth row
+  std::vector<SynthBooking> bookings;          // one per delivery, in the order of births
+  std::vector<records::ReviewRecord> reviews;  // one per death, in the order of deaths
 };
 
 }  // namespace cradle::synth

@@ -156,6 +156,16 @@ void WriteBookingsCsv(std::ostream& out, const std::vector<SynthBooking>& bookin
   out << row.text();
 }
 
+void WriteReviewsCsv(std::ostream& out, const std::vector<records::ReviewRecord>& reviews) {
+  WriteCsvRow(out, records::ReviewColumns());
+  RowBuilder row;
+  for (const records::ReviewRecord& review : reviews) {
+    for (const std::string& field : records::ReviewFields(review)) row.Text(field);
+    row.EndRow();
+  }
+  out << row.text();
+}
+
 Status WriteSyntheticData(const SyntheticData& data, const std::string& directory) {
   const std::filesystem::path dir(directory);
   std::error_code error;
@@ -170,6 +180,8 @@ Status WriteSyntheticData(const SyntheticData& data, const std::string& director
       WriteFile(dir / kDeathsFile, [&](std::ostream& out) { WriteDeathsCsv(out, data.deaths); }));
   CRADLE_RETURN_IF_ERROR(WriteFile(
       dir / kBookingsFile, [&](std::ostream& out) { WriteBookingsCsv(out, data.bookings); }));
+  CRADLE_RETURN_IF_ERROR(WriteFile(dir / kReviewsFile,
+                                   [&](std::ostream& out) { WriteReviewsCsv(out, data.reviews); }));
   return Status::Ok();
 }
 

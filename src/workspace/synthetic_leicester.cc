@@ -6,6 +6,7 @@
 
 #include "base/strings.h"
 #include "imports/importer.h"
+#include "imports/review_import.h"
 #include "opendata/bundled.h"
 #include "records/record_types.h"
 #include "synth/calibration.h"
@@ -46,6 +47,14 @@ Result<std::vector<SyntheticLoad>> LoadSyntheticLeicester(store::Store& store, u
       break;
     }
     loads.push_back({std::string(file), report->counts.inserted});
+  }
+  if (status.ok()) {
+    auto reviews = imports::ImportReviews(store, (dir / synth::kReviewsFile).string(), Today());
+    if (reviews.ok()) {
+      loads.push_back({std::string(synth::kReviewsFile), reviews->counts.inserted});
+    } else {
+      status = reviews.status();
+    }
   }
   std::error_code ignored;
   std::filesystem::remove_all(dir, ignored);
