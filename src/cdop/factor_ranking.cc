@@ -44,11 +44,15 @@ struct Tally {
 };
 
 // Ranks by count (competition ranking: ties share a rank), then by code.
+// Hidden counts come last, by code and unranked: their order would say which
+// small count is larger.
 void Rank(std::vector<FactorShare>& shares) {
   std::sort(shares.begin(), shares.end(), [](const FactorShare& a, const FactorShare& b) {
-    return a.reviews_with != b.reviews_with ? a.reviews_with > b.reviews_with : a.code < b.code;
+    if (a.hidden != b.hidden) return b.hidden;
+    if (!a.hidden && a.reviews_with != b.reviews_with) return a.reviews_with > b.reviews_with;
+    return a.code < b.code;
   });
-  for (size_t idx = 0; idx < shares.size(); ++idx) {
+  for (size_t idx = 0; idx < shares.size() && !shares[idx].hidden; ++idx) {
     shares[idx].rank = idx > 0 && shares[idx].reviews_with == shares[idx - 1].reviews_with
                            ? shares[idx - 1].rank
                            : static_cast<int>(idx) + 1;

@@ -87,6 +87,7 @@ TEST(FactorRankingTest, SmallCountsAreHiddenAndSmallCategoriesPooled) {
   ASSERT_EQ(all.factors.size(), 2u);
   EXPECT_FALSE(all.factors[0].hidden);
   EXPECT_TRUE(all.factors[1].hidden);  // one review: D.INTERPRETER
+  EXPECT_EQ(all.factors[1].rank, 0);   // unranked: its place would say how small
   EXPECT_FALSE(all.factors[1].percent.has_value());
   // 9 and 10 (1 review each) cannot stand alone, nor can 8 (6) leave a pool
   // of 2: 7 alone, the rest pooled (8 reviews).
@@ -128,7 +129,7 @@ TEST(FactorRankingTest, TheSyntheticRegisterGivesLeicestersTopSix) {
   EXPECT_TRUE(ranking.synthetic);
   std::vector<std::string> top;
   for (const FactorShare& share : ranking.overall.factors) {
-    if (share.rank <= 6) top.push_back(share.code);
+    if (share.rank >= 1 && share.rank <= 6) top.push_back(share.code);
   }
   EXPECT_EQ(top, (std::vector<std::string>{"B.SMOKING_PREG", "B.MATERNAL_BMI", "B.SMOKE_HOUSEHOLD",
                                            "D.AGENCY_COMMS", "D.GUIDELINE_NOT_FOLLOWED",

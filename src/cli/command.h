@@ -44,6 +44,7 @@ Command AddDirectoryCommand(CLI::App& parent);
 Command AddSafeSleepCommand(CLI::App& parent);
 Command AddUserCommand(CLI::App& parent);
 Command AddAuditCommand(CLI::App& parent);
+Command AddCdopCommand(CLI::App& parent);
 
 // The licence lines under any output that uses the bundled data.
 void PrintAttributions(std::ostream& out, const std::vector<std::string>& lines);

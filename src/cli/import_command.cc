@@ -1,6 +1,6 @@
-// cradle import births|deaths|bookings FILE [--skip-invalid [--rejects FILE]]
-// Validates a record-level extract and writes it to the store in one
-// transaction, with a progress bar when stderr is a terminal.
+// cradle import births|deaths|bookings|reviews FILE [--skip-invalid [--rejects FILE]]
+// Validates a record-level extract (or the CDOP register) and writes it to
+// the store in one transaction, with a progress bar when stderr is a terminal.
 #include <unistd.h>
 
 #include <chrono>
@@ -10,6 +10,7 @@
 #include "base/strings.h"
 #include "cli/command.h"
 #include "imports/importer.h"
+#include "imports/review_import.h"
 
 namespace cradle::cli {
 namespace {
@@ -55,11 +56,27 @@ class ProgressBar {
   bool drawn_ = false;
 };
 
+// The register is small and kept whole: all rows or none, always.
+Status RunReviewImport(const ImportArgs& args, Session& session, std::ostream& out) {
+  if (args.skip_invalid) {
+    return Status::InvalidArgument(
+        "--skip-invalid is for births, deaths and bookings; a review register is imported whole");
+  }
+  CRADLE_ASSIGN_OR_RETURN(imports::ReviewImportReport report,
+                          imports::ImportReviews(session.store(), args.file, Today()));
+  out << "Imported " << args.file << " into " << session.db_path() << ": "
+      << WithThousands(report.rows_read) << " child death reviews read, "
+      << WithThousands(report.counts.inserted) << " new, " << WithThousands(report.counts.updated)
+      << " updated, " << WithThousands(report.counts.unchanged) << " already stored unchanged.\n";
+  return Status::Ok();
+}
+
 Status RunImport(const ImportArgs& args, std::ostream& out) {
   if (!args.rejects.empty() && !args.skip_invalid) {
     return Status::InvalidArgument("--rejects needs --skip-invalid");
   }
   CRADLE_ASSIGN_OR_RETURN(auto session, Session::Open(args.session));
+  if (args.kind == "reviews") return RunReviewImport(args, *session, out);
   imports::ImportOptions options;
   options.skip_invalid = args.skip_invalid;
   options.rejects_path =
@@ -90,11 +107,11 @@ Command AddImportCommand(CLI::App& parent) {
   auto args = std::make_shared<ImportArgs>();
   CLI::App* app = parent.add_subcommand(
       "import",
-      "Validate a record-level CSV extract (docs/data-formats.md) and store it: all "
-      "rows or none");
-  app->add_option("kind", args->kind, "births, deaths or bookings")
+      "Validate a record-level CSV extract or the CDOP register (docs/data-formats.md) and "
+      "store it: all rows or none");
+  app->add_option("kind", args->kind, "births, deaths, bookings or reviews")
       ->required()
-      ->check(CLI::IsMember({"births", "deaths", "bookings"}));
+      ->check(CLI::IsMember({"births", "deaths", "bookings", "reviews"}));
   app->add_option("file", args->file, "The CSV file")->required();
   app->add_flag("--skip-invalid", args->skip_invalid,
                 "Store the valid rows and write the others to a rejects CSV");

@@ -25,7 +25,8 @@ int main(int argc, char** argv) {
       cli::AddBookingCommand(app),      cli::AddSpcCommand(app),
       cli::AddServeCommand(app),        cli::AddHotspotsCommand(app),
       cli::AddDirectoryCommand(app),    cli::AddSafeSleepCommand(app),
-      cli::AddUserCommand(app),         cli::AddAuditCommand(app)};
+      cli::AddUserCommand(app),         cli::AddAuditCommand(app),
+      cli::AddCdopCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

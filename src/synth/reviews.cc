@@ -10,7 +10,11 @@
 namespace cradle::synth {
 namespace {
 
-constexpr uint64_t kReviewStream = 5;  // the generator's other streams: generator.cc, deaths.cc
+// Dates and findings draw from streams of their own, so a change to one
+// leaves the other as it was. The generator's other streams: generator.cc,
+// deaths.cc.
+constexpr uint64_t kReviewDateStream = 5;
+constexpr uint64_t kReviewFindingStream = 6;
 
 // Days from death to notification: most within the 48-hour target, some late.
 int NotificationDelay(Rng& rng) {
@@ -51,8 +55,9 @@ std::vector<FactorChance> ModifiableChances(const SynthBirth& birth, const Synth
       // Smoking is under-reported at booking: the panel also finds it where
       // the maternity record says the mother did not smoke.
       {"B.SMOKING_PREG", Smoker(birth) ? 0.95 : 0.095},
-      {"B.MATERNAL_BMI",
-       Obese(birth.maternal_bmi_band) ? 0.55 : birth.maternal_bmi_band == "<18.5" ? 0.20 : 0.0},
+      {"B.MATERNAL_BMI", Obese(birth.maternal_bmi_band)       ? 0.55
+                         : birth.maternal_bmi_band == "<18.5" ? 0.20
+                                                              : 0.0},
       {"B.SMOKE_HOUSEHOLD", Smoker(birth) ? 0.45 : (sudi ? 0.15 : 0.040)},
       {"D.AGENCY_COMMS", neonatal ? 0.055 : 0.070},
       {"D.GUIDELINE_NOT_FOLLOWED", category == 8 ? 0.065 : 0.045},
@@ -150,7 +155,8 @@ std::vector<records::ReviewRecord> MakeReviews(const SyntheticData& data) {
   reviews.reserve(data.deaths.size());
   size_t next = 0;
   for (int year = data.first_year; year <= data.last_year; ++year) {
-    Rng rng(DeriveSeed(data.seed, kReviewStream, static_cast<uint64_t>(year)));
+    Rng rng(DeriveSeed(data.seed, kReviewDateStream, static_cast<uint64_t>(year)));
+    Rng findings(DeriveSeed(data.seed, kReviewFindingStream, static_cast<uint64_t>(year)));
     int number = 0;
     for (; next < data.deaths.size() && data.deaths[next].date_of_death.year() == year; ++next) {
       const SynthDeath& death = data.deaths[next];
@@ -169,11 +175,13 @@ std::vector<records::ReviewRecord> MakeReviews(const SyntheticData& data) {
       const int category = death.category_of_death.value_or(0);
       review.sudden_unexpected =
           category == 10 || category == 1 || category == 3 ||
-                  (category == 9 && death.age_at_death_days > 27 && rng.Bernoulli(0.4))
+                  (category == 9 && death.age_at_death_days > 27 && findings.Bernoulli(0.4))
               ? 'Y'
               : 'N';
       const int panel_days = std::min(PanelDelay(rng), open_days);
-      const int cdrm_days = static_cast<int>(panel_days * (0.3 + 0.4 * rng.Uniform01()));
+      // The review meeting: mostly within its three months, some later.
+      const int cdrm_days = static_cast<int>(rng.UniformRange(28, 84)) +
+                            (rng.Bernoulli(0.25) ? static_cast<int>(rng.UniformRange(10, 90)) : 0);
       if (!death.category_of_death) {
         // Open: the review meeting may have met; the panel has not.
         if (cdrm_days <= open_days && cdrm_days >= 28)
@@ -186,7 +194,7 @@ std::vector<records::ReviewRecord> MakeReviews(const SyntheticData& data) {
           death.date_of_death +
           std::min(panel_days, std::max(cdrm_days, review.notified_on - death.date_of_death));
       review.panel_on = death.date_of_death + panel_days;
-      RecordPanel(birth, death, rng, review);
+      RecordPanel(birth, death, findings, review);
       reviews.push_back(std::move(review));
     }
   }
