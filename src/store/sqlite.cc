@@ -154,6 +154,8 @@ Database::~Database() { sqlite3_close_v2(db_); }
 
 int64_t Database::Changes() const { return sqlite3_changes64(db_); }
 
+int64_t Database::LastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
+
 Status Database::Exec(std::string_view sql) {
   char* error = nullptr;
   std::string text(sql);

@@ -85,6 +85,8 @@ class Database {
   Result<Statement> Prepare(std::string_view sql);
   // Rows changed by the last INSERT, UPDATE or DELETE on this connection.
   int64_t Changes() const;
+  // The rowid of the last row this connection inserted.
+  int64_t LastInsertRowId() const;
   const std::string& path() const { return path_; }
 
  private:

@@ -7,6 +7,7 @@
 #include "store/internal/sqlite_accounts.h"
 #include "store/internal/sqlite_casework.h"
 #include "store/internal/sqlite_directory.h"
+#include "store/internal/sqlite_plan.h"
 #include "store/internal/sqlite_records.h"
 #include "store/internal/sqlite_reviews.h"
 #include "store/sqlite.h"
@@ -56,6 +57,8 @@ CREATE TABLE aggregate_count (
     internal::kCaseworkMigration,
     // 6: the CDOP register of child death reviews.
     internal::kReviewsMigration,
+    // 7: the action plan and the CDOP's recommendations, with their progress logs.
+    internal::kPlanMigration,
 };
 
 class SqliteStore final : public Store {
@@ -162,6 +165,7 @@ class SqliteStore final : public Store {
     return internal::NewSqliteCaseworkStore(*db_);
   }
   std::unique_ptr<ReviewStore> Reviews() override { return internal::NewSqliteReviewStore(*db_); }
+  std::unique_ptr<PlanStore> Plan() override { return internal::NewSqlitePlanStore(*db_); }
 
   Result<std::vector<AggregateCount>> Counts() override {
     auto stmt = db_->Prepare(

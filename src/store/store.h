@@ -18,6 +18,7 @@
 #include "store/casework_store.h"
 #include "store/directory_store.h"
 #include "store/model.h"
+#include "store/plan_store.h"
 #include "store/record_import.h"
 #include "store/review_store.h"
 
@@ -64,6 +65,8 @@ class Store {
   virtual std::unique_ptr<CaseworkStore> Casework() = 0;
   // The CDOP register of child death reviews (review_store.h), valid while this Store lives.
   virtual std::unique_ptr<ReviewStore> Reviews() = 0;
+  // The action plan and the CDOP's recommendations (plan_store.h), valid while this Store lives.
+  virtual std::unique_ptr<PlanStore> Plan() = 0;
 };
 
 // Opens or creates the SQLite store at `path` and brings its schema up to date.
