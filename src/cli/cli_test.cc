@@ -8,9 +8,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "base/strings.h"
 #include "cli/cli_testing.h"
 
 namespace {
@@ -271,6 +273,44 @@ TEST(CliTest, LoadSyntheticOnceAndNeverBesideRealRecords) {
   ASSERT_EQ(again.exit_code, 0) << again.out;
   EXPECT_FALSE(Contains(again.out, "loaded")) << again.out;
 
+  // The synthetic CDOP register reproduces the Leicester CDOP's top six
+  // modifiable factors, in order.
+  CommandRun factors = Cradle("cdop factors --format csv --quiet --db " + db);
+  ASSERT_EQ(factors.exit_code, 0) << factors.out;
+  std::vector<std::string> top;
+  std::istringstream lines(factors.out);
+  for (std::string line; std::getline(lines, line);) {
+    std::vector<std::string> cells =
+        cradle::Split(line, ',');  // a name may hold a comma: it comes after
+    if (cells.size() > 4 && !cells[3].empty() && cells[3] != "Rank" && std::stoi(cells[3]) <= 6) {
+      top.push_back(cells[4]);
+    }
+  }
+  EXPECT_EQ(top, (std::vector<std::string>{"B.SMOKING_PREG", "B.MATERNAL_BMI", "B.SMOKE_HOUSEHOLD",
+                                           "D.AGENCY_COMMS", "D.GUIDELINE_NOT_FOLLOWED",
+                                           "D.MISSED_DETERIORATION"}))
+      << factors.out;
+  CommandRun table = Cradle("cdop factors --quiet --db " + db);
+  EXPECT_TRUE(Contains(table.out, "SYNTHETIC reviews: not real children")) << table.out;
+  EXPECT_TRUE(Contains(table.out, "Counts from 1 to 4 are hidden (*)")) << table.out;
+  CommandRun timeliness = Cradle("cdop timeliness --quiet --db " + db);
+  ASSERT_EQ(timeliness.exit_code, 0) << timeliness.out;
+  EXPECT_TRUE(Contains(timeliness.out, "Child death review meeting")) << timeliness.out;
+
+  // The example plan came with the load; its status and its workbook.
+  CommandRun plan = Cradle("plan status --quiet --db " + db);
+  ASSERT_EQ(plan.exit_code, 0) << plan.out;
+  EXPECT_TRUE(Contains(plan.out, "Targeting risk and reducing inequalities")) << plan.out;
+  EXPECT_TRUE(Contains(plan.out, "Smoking at time of delivery")) << plan.out;
+  const std::string xlsx = db + ".plan.xlsx";
+  CommandRun exported = Cradle("plan export --xlsx " + xlsx + " --quiet --db " + db);
+  ASSERT_EQ(exported.exit_code, 0) << exported.out;
+  CommandRun sheets = cradle::cli::testing::Shell("unzip -l " + xlsx);
+  EXPECT_TRUE(Contains(sheets.out, "xl/worksheets/sheet6.xml")) << sheets.out;
+  CommandRun second = Cradle("plan load --quiet --db " + db);
+  EXPECT_NE(second.exit_code, 0);
+  EXPECT_TRUE(Contains(second.out, "already holds an action plan")) << second.out;
+
   std::string real_db = FreshDb("load_beside_real");
   std::string path = OneBirthFile("real_birth", "3300");
   ASSERT_EQ(Cradle("import births " + path + " --quiet --db " + real_db).exit_code, 0);
@@ -307,8 +347,9 @@ TEST(CliTest, ImportErrorsNameFileRowAndColumn) {
 }
 
 TEST(CliTest, EverySubcommandHasHelp) {
-  for (const char* command : {"profile", "rank", "breakdown", "areas", "indicators", "load",
-                              "import", "synth", "inequalities", "standardise", "booking", "spc"}) {
+  for (const char* command :
+       {"profile", "rank", "breakdown", "areas", "indicators", "load", "import", "synth",
+        "inequalities", "standardise", "booking", "spc", "cdop", "plan"}) {
     CommandRun run = Cradle(std::string(command) + " --help");
     EXPECT_EQ(run.exit_code, 0) << command;
     EXPECT_TRUE(Contains(run.out, "Usage")) << command << run.out;

@@ -45,6 +45,7 @@ Command AddSafeSleepCommand(CLI::App& parent);
 Command AddUserCommand(CLI::App& parent);
 Command AddAuditCommand(CLI::App& parent);
 Command AddCdopCommand(CLI::App& parent);
+Command AddPlanCommand(CLI::App& parent);
 
 // The licence lines under any output that uses the bundled data.
 void PrintAttributions(std::ostream& out, const std::vector<std::string>& lines);

@@ -2,12 +2,14 @@
 // commands do this themselves when the store is new; this reports it), and
 // with --synthetic the synthetic Leicester's records too — what `make run`
 // shows. Synthetic records are never mixed into a store that holds real ones.
+// A store without an action plan gets the bundled example plan.
 #include <memory>
 
 #include "base/strings.h"
 #include "cli/command.h"
 #include "cli/text_table.h"
 #include "opendata/bundled.h"
+#include "plan/bundled_plan.h"
 #include "workspace/synthetic_leicester.h"
 
 namespace cradle::cli {
@@ -32,6 +34,10 @@ Status RunLoad(const LoadArgs& args, std::ostream& out) {
     table.AddRow({outcome.dataset_id, outcome.file, outcome.loaded ? "loaded" : "unchanged",
                   outcome.loaded ? std::to_string(outcome.counts) : ""});
   }
+  CRADLE_ASSIGN_OR_RETURN(bool plan_loaded,
+                          plan::LoadBundledPlanIfEmpty(*store, opendata::DefaultDataDir()));
+  table.AddRow({"action plan (example)", "data/plan/leicester.json",
+                plan_loaded ? "loaded" : "unchanged", ""});
   if (args.synthetic) {
     CRADLE_ASSIGN_OR_RETURN(auto loads, workspace::LoadSyntheticLeicester(*store, args.seed));
     for (const workspace::SyntheticLoad& load : loads) {
@@ -54,7 +60,8 @@ Command AddLoadCommand(CLI::App& parent) {
       "load", "Load the bundled ONS open data into the store (skips files already loaded)");
   app->add_option("--db", args->db_path, "SQLite store to use (default as for other commands)");
   app->add_flag("--synthetic", args->synthetic,
-                "Also load the synthetic Leicester's births, deaths and bookings, 2015-2024 "
+                "Also load the synthetic Leicester's births, deaths, bookings and child death "
+                "reviews, 2015-2024 "
                 "(not real people; refused if the store holds real records)");
   app->add_option("--seed", args->seed, "Seed of the synthetic data (default 1)");
   return {app, [args](std::ostream& out) { return RunLoad(*args, out); }};

@@ -11,11 +11,13 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <utility>
 #include <vector>
 
 #include "base/csv_writer.h"
+#include "base/strings.h"
 
 namespace cradle::web {
 namespace {
@@ -163,44 +165,43 @@ struct WorkbookFree {
 
 }  // namespace
 
-Result<std::string> TableXlsx(const charts::DataTable& table) {
-  // libxlsxwriter 1.1.4 writes only to a named file (an in-memory output
-  // arrived in 1.1.5), so it writes a private temporary file, read back here.
-  const char* tmpdir = std::getenv("TMPDIR");
-  TempFile temp;
-  temp.path = std::string(tmpdir && *tmpdir ? tmpdir : "/tmp") + "/cradle-table-XXXXXX.xlsx";
-  int fd = mkstemps(temp.path.data(), 5);
-  if (fd < 0) {
-    std::string reason = "cannot make a temporary file for the spreadsheet in " +
-                         std::string(tmpdir && *tmpdir ? tmpdir : "/tmp");
-    temp.path.clear();
-    return Status::IoError(reason);
-  }
-  close(fd);
+namespace {
 
-  std::unique_ptr<lxw_workbook, WorkbookFree> workbook(workbook_new(temp.path.c_str()));
-  if (!workbook) return Status::IoError("cannot start a spreadsheet (out of memory)");
-  const std::string sheet_name = SheetName(table.title);
-  lxw_worksheet* sheet = workbook_add_worksheet(workbook.get(), sheet_name.c_str());
-  if (!sheet) return Status::Internal("libxlsxwriter refused the sheet name '" + sheet_name + "'");
+// The formats every sheet of a workbook shares.
+struct Formats {
+  lxw_format* bold = nullptr;
+  lxw_format* title = nullptr;
+  lxw_format* note = nullptr;
+  lxw_format* text = nullptr;
+  std::map<std::string, lxw_format*> numbers;  // by number-format code
+};
 
-  lxw_format* bold = workbook_add_format(workbook.get());
-  format_set_bold(bold);
-  lxw_format* title_format = workbook_add_format(workbook.get());
-  format_set_bold(title_format);
-  format_set_font_size(title_format, 13);
-  lxw_format* note_format = workbook_add_format(workbook.get());
-  format_set_italic(note_format);
+Formats MakeFormats(lxw_workbook* workbook) {
+  Formats formats;
+  formats.bold = workbook_add_format(workbook);
+  format_set_bold(formats.bold);
+  formats.title = workbook_add_format(workbook);
+  format_set_bold(formats.title);
+  format_set_font_size(formats.title, 13);
+  formats.note = workbook_add_format(workbook);
+  format_set_italic(formats.note);
   // Text cells are marked as text ("@") so Excel does not turn an area code or
   // a period such as "2020-22" into a date or a number when edited.
-  lxw_format* text_format = workbook_add_format(workbook.get());
-  format_set_num_format(text_format, "@");
-  std::map<std::string, lxw_format*> number_formats;
+  formats.text = workbook_add_format(workbook);
+  format_set_num_format(formats.text, "@");
+  return formats;
+}
+
+// One table as one sheet named `sheet_name`.
+Status WriteSheet(lxw_workbook* workbook, Formats& formats, const std::string& sheet_name,
+                  const charts::DataTable& table) {
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, sheet_name.c_str());
+  if (!sheet) return Status::Internal("libxlsxwriter refused the sheet name '" + sheet_name + "'");
   auto number_format = [&](const std::string& shown) {
     std::string code = NumberFormatFor(shown);
-    auto [it, inserted] = number_formats.try_emplace(code, nullptr);
+    auto [it, inserted] = formats.numbers.try_emplace(code, nullptr);
     if (inserted) {
-      it->second = workbook_add_format(workbook.get());
+      it->second = workbook_add_format(workbook);
       format_set_num_format(it->second, code.c_str());
       format_set_align(it->second, LXW_ALIGN_RIGHT);
     }
@@ -216,12 +217,12 @@ Result<std::string> TableXlsx(const charts::DataTable& table) {
   constexpr lxw_row_t kTitleRow = 0;
   constexpr lxw_row_t kHeaderRow = 1;
   constexpr lxw_row_t kFirstDataRow = 2;
-  lxw_error error = worksheet_write_string(sheet, kTitleRow, 0, table.title.c_str(), title_format);
+  lxw_error error = worksheet_write_string(sheet, kTitleRow, 0, table.title.c_str(), formats.title);
   if (error != LXW_NO_ERROR) return XlsxError(error, "the title");
 
   for (size_t col = 0; col < table.columns.size(); ++col) {
     error = worksheet_write_string(sheet, kHeaderRow, static_cast<lxw_col_t>(col),
-                                   table.columns[col].c_str(), bold);
+                                   table.columns[col].c_str(), formats.bold);
     if (error != LXW_NO_ERROR) return XlsxError(error, "the heading '" + table.columns[col] + "'");
     fit(col, CodePoints(table.columns[col]) + 2);  // bold text is a little wider
   }
@@ -240,7 +241,7 @@ Result<std::string> TableXlsx(const charts::DataTable& table) {
         error = worksheet_write_number(sheet, row, column, *cell.number, number_format(cell.text));
         fit(col, std::max<size_t>(CodePoints(cell.text), 6));
       } else if (!cell.text.empty()) {
-        error = worksheet_write_string(sheet, row, column, cell.text.c_str(), text_format);
+        error = worksheet_write_string(sheet, row, column, cell.text.c_str(), formats.text);
         fit(col, CodePoints(cell.text));
       } else {
         continue;  // an empty cell stays blank, as in the CSV
@@ -258,7 +259,7 @@ Result<std::string> TableXlsx(const charts::DataTable& table) {
   for (const std::string& note : table.notes) {
     if (note_row >= LXW_ROW_MAX)
       return Status::InvalidArgument("cannot write the spreadsheet: too many rows");
-    error = worksheet_write_string(sheet, note_row++, 0, note.c_str(), note_format);
+    error = worksheet_write_string(sheet, note_row++, 0, note.c_str(), formats.note);
     if (error != LXW_NO_ERROR) return XlsxError(error, "a note");
   }
 
@@ -271,9 +272,44 @@ Result<std::string> TableXlsx(const charts::DataTable& table) {
   }
   // Title and headings stay in view while scrolling.
   worksheet_freeze_panes(sheet, kFirstDataRow, 0);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::string> TableXlsx(const charts::DataTable& table) { return WorkbookXlsx({table}); }
+
+Result<std::string> WorkbookXlsx(const std::vector<charts::DataTable>& tables) {
+  // libxlsxwriter 1.1.4 writes only to a named file (an in-memory output
+  // arrived in 1.1.5), so it writes a private temporary file, read back here.
+  const char* tmpdir = std::getenv("TMPDIR");
+  TempFile temp;
+  temp.path = std::string(tmpdir && *tmpdir ? tmpdir : "/tmp") + "/cradle-table-XXXXXX.xlsx";
+  int fd = mkstemps(temp.path.data(), 5);
+  if (fd < 0) {
+    std::string reason = "cannot make a temporary file for the spreadsheet in " +
+                         std::string(tmpdir && *tmpdir ? tmpdir : "/tmp");
+    temp.path.clear();
+    return Status::IoError(reason);
+  }
+  close(fd);
+
+  std::unique_ptr<lxw_workbook, WorkbookFree> workbook(workbook_new(temp.path.c_str()));
+  if (!workbook) return Status::IoError("cannot start a spreadsheet (out of memory)");
+  Formats formats = MakeFormats(workbook.get());
+  std::set<std::string> names;
+  for (const charts::DataTable& table : tables) {
+    // Sheet names must differ (Excel compares them ignoring case).
+    std::string name = SheetName(table.title);
+    for (int copy = 2; !names.insert(ToLower(name)).second; ++copy) {
+      const std::string suffix = " (" + std::to_string(copy) + ")";
+      name = SheetName(SheetName(table.title).substr(0, 31 - suffix.size()) + suffix);
+    }
+    CRADLE_RETURN_IF_ERROR(WriteSheet(workbook.get(), formats, name, table));
+  }
 
   // workbook_close frees the workbook whatever it returns.
-  error = workbook_close(workbook.release());
+  lxw_error error = workbook_close(workbook.release());
   if (error != LXW_NO_ERROR) {
     return Status::IoError("cannot write the spreadsheet " + temp.path + ": " +
                            lxw_strerror(error));

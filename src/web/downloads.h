@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "base/result.h"
 #include "charts/data_table.h"
@@ -41,6 +42,10 @@ std::string NotesColumnName(const charts::DataTable& table);
 // libxlsxwriter refuses the content (a cell over 32,767 characters, more rows
 // than a sheet holds), with libxlsxwriter's reason.
 Result<std::string> TableXlsx(const charts::DataTable& table);
+
+// The same with one sheet per table, in order (a sheet whose name another
+// already has gets " (2)", " (3)", ...).
+Result<std::string> WorkbookXlsx(const std::vector<charts::DataTable>& tables);
 
 // The sheet name Excel accepts for `title`: the characters []:*?/\ become
 // spaces, a leading or trailing apostrophe is dropped, at most 31 characters
