@@ -8,19 +8,12 @@
 #include "records/review_parser.h"
 
 namespace cradle::imports {
-namespace {
 
 using records::FieldError;
 using records::ReviewRecord;
 
-// What the store holds about the births reviews may link to.
-struct LinkedRecords {
-  std::unordered_map<std::string, records::Date> births;  // birth id -> date of birth
-  std::unordered_map<std::string, records::DeathRecord> deaths;
-};
-
-Result<LinkedRecords> ReadLinkedRecords(store::Store& store) {
-  LinkedRecords linked;
+Result<ReviewLinks> ReadReviewLinks(store::Store& store) {
+  ReviewLinks linked;
   CRADLE_RETURN_IF_ERROR(store.ForEachBirth([&](const records::BirthRecord& birth) {
     linked.births.emplace(birth.birth_id, birth.date_of_birth);
   }));
@@ -29,9 +22,8 @@ Result<LinkedRecords> ReadLinkedRecords(store::Store& store) {
   return linked;
 }
 
-// The errors of a review's link to a birth (and its death), as column errors.
-void CheckLink(int64_t row, const ReviewRecord& review, const LinkedRecords& linked,
-               std::vector<FieldError>& errors) {
+void CheckReviewLink(int64_t row, const ReviewRecord& review, const ReviewLinks& linked,
+                     std::vector<FieldError>& errors) {
   if (review.birth_id.empty()) return;
   auto birth = linked.births.find(review.birth_id);
   if (birth == linked.births.end()) {
@@ -57,13 +49,11 @@ void CheckLink(int64_t row, const ReviewRecord& review, const LinkedRecords& lin
   }
 }
 
-}  // namespace
-
 Result<ReviewImportReport> ImportReviews(store::Store& store, const std::string& path,
                                          const records::Date& today, size_t max_reported) {
   CRADLE_ASSIGN_OR_RETURN(auto csv, CsvReader::Open(path));
   CRADLE_ASSIGN_OR_RETURN(auto parser, records::ReviewParser::ForHeader(csv->header(), path));
-  CRADLE_ASSIGN_OR_RETURN(LinkedRecords linked, ReadLinkedRecords(store));
+  CRADLE_ASSIGN_OR_RETURN(ReviewLinks linked, ReadReviewLinks(store));
   std::unique_ptr<store::ReviewStore> held_reviews = store.Reviews();
 
   ReviewImportReport report;
@@ -99,7 +89,7 @@ Result<ReviewImportReport> ImportReviews(store::Store& store, const std::string&
                                 *held + "'"});
         }
       }
-      CheckLink(row->row_number, *review, linked, errors);
+      CheckReviewLink(row->row_number, *review, linked, errors);
     }
     if (!errors.empty()) {
       ++refused.rows_with_errors;

@@ -12,9 +12,13 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "base/result.h"
 #include "records/date.h"
+#include "records/record_types.h"
+#include "records/review_record.h"
 #include "store/store.h"
 
 namespace cradle::imports {
@@ -24,6 +28,19 @@ struct ReviewImportReport {
   int64_t rows_read = 0;
   store::ReviewPutCounts counts;
 };
+
+// What the store holds about the births reviews may link to.
+struct ReviewLinks {
+  std::unordered_map<std::string, records::Date> births;  // birth id -> date of birth
+  std::unordered_map<std::string, records::DeathRecord> deaths;
+};
+Result<ReviewLinks> ReadReviewLinks(store::Store& store);
+
+// Appends the errors of `review`'s link to a birth (and its death) as errors
+// of `row`: a birth the store does not hold, an age at death that disagrees
+// with the birth date, a date of death that disagrees with the death record.
+void CheckReviewLink(int64_t row, const records::ReviewRecord& review, const ReviewLinks& linked,
+                     std::vector<records::FieldError>& errors);
 
 // InvalidData (nothing written) listing the first `max_reported` errors and
 // how many there were; IoError or InvalidData for a file that cannot be read
