@@ -58,10 +58,10 @@ std::vector<FactorChance> ModifiableChances(const SynthBirth& birth, const Synth
       {"B.MATERNAL_BMI", Obese(birth.maternal_bmi_band)       ? 0.55
                          : birth.maternal_bmi_band == "<18.5" ? 0.20
                                                               : 0.0},
-      {"B.SMOKE_HOUSEHOLD", Smoker(birth) ? 0.45 : (sudi ? 0.15 : 0.040)},
+      {"B.SMOKE_HOUSEHOLD", Smoker(birth) ? 0.45 : (sudi ? 0.15 : 0.050)},
       {"D.AGENCY_COMMS", neonatal ? 0.055 : 0.070},
       {"D.GUIDELINE_NOT_FOLLOWED", category == 8 ? 0.065 : 0.045},
-      {"D.MISSED_DETERIORATION", category == 8 || category == 9 ? 0.032 : 0.018},
+      {"D.MISSED_DETERIORATION", category == 8 || category == 9 ? 0.040 : 0.022},
       {"B.COSLEEP_HAZARD", sudi ? 0.14 : 0.0},
       {"C.SLEEP_ENVIRONMENT", sudi ? 0.10 : 0.0},
       {"D.SAFE_SLEEP_ADVICE", sudi ? 0.06 : 0.0},

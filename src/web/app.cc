@@ -10,6 +10,7 @@
 #include "web/account_routes.h"
 #include "web/api.h"
 #include "web/casework_routes.h"
+#include "web/cdop_routes.h"
 #include "web/directory_admin_routes.h"
 #include "web/downloads.h"
 #include "web/hotspot_scans.h"
@@ -142,6 +143,8 @@ Result<std::unique_ptr<WebApp>> WebApp::Create(std::unique_ptr<workspace::Sessio
   app->routes_.push_back(std::move(records_routes));
   CRADLE_ASSIGN_OR_RETURN(auto directory_admin, DirectoryAdminRoutes::Create(deps));
   app->routes_.push_back(std::move(directory_admin));
+  CRADLE_ASSIGN_OR_RETURN(auto cdop_routes, CdopRoutes::Create(deps));
+  app->routes_.push_back(std::move(cdop_routes));
   return app;
 }
 
