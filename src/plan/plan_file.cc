@@ -117,6 +117,17 @@ std::string RagName(std::string_view rag) {
   return std::string(rag);
 }
 
+std::string StageLabel(std::string_view stage) {
+  if (stage == "input") return "Inputs";
+  if (stage == "activity") return "Activities";
+  if (stage == "output") return "Outputs";
+  if (stage == "outcome_short") return "Short-term outcomes";
+  if (stage == "outcome_medium") return "Medium-term outcomes";
+  if (stage == "outcome_long") return "Long-term outcomes";
+  if (stage == "impact") return "Impact";
+  return std::string(stage);
+}
+
 std::string StatusLabel(std::string_view status) {
   std::string label(status);
   std::replace(label.begin(), label.end(), '_', ' ');

@@ -32,6 +32,8 @@ inline constexpr const char* kStages[] = {
 
 // "Red", "Amber", "Green", "Blue (complete)".
 std::string RagName(std::string_view rag);
+// "Inputs", "Activities", ..., "Short-term outcomes", ..., "Impact".
+std::string StageLabel(std::string_view stage);
 // "not started", "in progress", ...: the status with spaces.
 std::string StatusLabel(std::string_view status);
 

@@ -150,7 +150,7 @@ std::vector<DataTable> PlanTables(const SteeringView& view, const store::Plan& p
                    {"Inputs, activities, outputs, outcomes (short, medium, long term) and impact "
                     "(DOMAIN.md section 5)."}};
   for (const store::LogicModelNode& node : plan.logic_model) {
-    models.rows.push_back({node.priority_id, StatusLabel(node.stage), node.text,
+    models.rows.push_back({node.priority_id, StageLabel(node.stage), node.text,
                            Joined(node.contributes_to), Joined(node.measures)});
   }
   tables.push_back(std::move(models));

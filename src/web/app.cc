@@ -7,6 +7,7 @@
 #include "base/csv_reader.h"
 #include "base/strings.h"
 #include "directory/seed.h"
+#include "plan/bundled_plan.h"
 #include "web/account_routes.h"
 #include "web/api.h"
 #include "web/casework_routes.h"
@@ -18,6 +19,7 @@
 #include "web/oruk_api.h"
 #include "web/page_renderer.h"
 #include "web/pages.h"
+#include "web/plan_routes.h"
 #include "web/records_routes.h"
 #include "web/routes.h"
 
@@ -117,6 +119,8 @@ Result<std::unique_ptr<WebApp>> WebApp::Create(std::unique_ptr<workspace::Sessio
                                                     dir + "/directory/seed.json",
                                                     directory::NowTimestamp())
                              .status());
+  // And a store without an action plan gets the bundled example plan.
+  CRADLE_RETURN_IF_ERROR(plan::LoadBundledPlanIfEmpty(app->session_->store(), dir).status());
   CRADLE_ASSIGN_OR_RETURN(app->static_files_, StaticFiles::Load(dir + "/web/static"));
   CRADLE_ASSIGN_OR_RETURN(app->openapi_, ReadFile(dir + "/web/openapi.json"));
   CRADLE_ASSIGN_OR_RETURN(app->renderer_, PageRenderer::Load(dir + "/web/templates"));
@@ -145,6 +149,8 @@ Result<std::unique_ptr<WebApp>> WebApp::Create(std::unique_ptr<workspace::Sessio
   app->routes_.push_back(std::move(directory_admin));
   CRADLE_ASSIGN_OR_RETURN(auto cdop_routes, CdopRoutes::Create(deps));
   app->routes_.push_back(std::move(cdop_routes));
+  CRADLE_ASSIGN_OR_RETURN(auto plan_routes, PlanRoutes::Create(deps));
+  app->routes_.push_back(std::move(plan_routes));
   return app;
 }
 
