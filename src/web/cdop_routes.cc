@@ -1,5 +1,6 @@
 #include "web/cdop_routes.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -343,7 +344,11 @@ Response CdopRoutes::ReviewForm(const Request& request, const RequestContext& co
       all_ids.push_back(rec_id);
     }
     for (const auto& [name, value] : form) {
-      if (name.starts_with("rec_")) all_ids.push_back(name.substr(4));
+      if (!name.starts_with("rec_")) continue;
+      const std::string rec_id = name.substr(4);
+      if (std::find(all_ids.begin(), all_ids.end(), rec_id) == all_ids.end()) {
+        all_ids.push_back(rec_id);
+      }
     }
     fields = FieldsFromForm(form, id, all_ids);
     auto saved = reg.Save(user, request.client_address, fields, is_new);

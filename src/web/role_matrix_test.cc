@@ -74,11 +74,15 @@ struct Endpoint {
   std::set<Who> sees_records;  // may see birth record ids
   std::set<Who> sees_users;    // may see other users' names
   std::string body;            // for a POST, without the csrf field
+  std::set<Who> sees_review = {};  // may see a child death review (CDOP members)
 };
 
 // The marker written into the referral's reason: it must appear only where
 // the referral may be read.
 constexpr const char* kReasonMarker = "Reason marker 7f3a: cot needed";
+// The id and learning point of the one child death review in the store.
+constexpr const char* kReviewId = "CDR-MARK-1";
+constexpr const char* kReviewMarker = "Review marker 9c2e: cot not used";
 
 std::vector<Endpoint> Table() {
   std::vector<Endpoint> table;
@@ -143,6 +147,41 @@ std::vector<Endpoint> Table() {
   table.push_back({"GET", "/admin/directory/services/{service}", admin, {}, {}, {}, {}, ""});
   table.push_back({"POST", "/admin/directory/services/{service}", admin, {}, {}, {}, {}, "name="});
   table.push_back({"POST", "/admin/directory/services", admin, {}, {}, {}, {}, "name="});
+  // What child death reviews say: aggregates for anyone, cases for CDOP members.
+  const std::set<Who> cdop = {Who::kCdop};
+  open("/cdop/factors");
+  open("/api/v1/cdop/factors");
+  table.push_back({"GET", "/cdop/reviews", cdop, {}, {}, {}, {}, "", cdop});
+  table.push_back(
+      {"GET", std::string("/cdop/reviews/") + kReviewId, cdop, {}, {}, {}, {}, "", cdop});
+  table.push_back({"GET", "/cdop/reviews/new", cdop, {}, {}, {}, {}, ""});
+  // Refused for want of answers, not of the role.
+  table.push_back({"POST", "/cdop/reviews/new", cdop, {}, {}, {}, {}, "review_id="});
+  table.push_back(
+      {"POST", std::string("/cdop/reviews/") + kReviewId, cdop, {}, {}, {}, {}, "outcome=x", cdop});
+  // The action plan: public; its officers add to it.
+  open("/plan");
+  open("/plan.xlsx");
+  open("/api/v1/plan");
+  open("/plan/priorities/P1.1");
+  open("/plan/actions/A1");
+  open("/plan/recommendations/REC-SMOKE-FREE");
+  table.push_back({"POST",
+                   "/plan/actions/A1",
+                   {Who::kAnalyst, Who::kCdop, Who::kAdmin},
+                   {},
+                   {},
+                   {},
+                   {},
+                   "rag=Q"});
+  table.push_back({"POST",
+                   "/plan/recommendations/REC-SMOKE-FREE",
+                   {Who::kCdop, Who::kAdmin},
+                   {},
+                   {},
+                   {},
+                   {},
+                   "status=x"});
   return table;
 }
 
@@ -211,6 +250,14 @@ class RoleMatrixTest : public RoutesTest {
     auto made = referrals.Make(caller, referral);
     ASSERT_TRUE(made.ok()) << made.status().message();
     referral_id_ = std::to_string(made->id);
+
+    records::ReviewRecord review;
+    review.review_id = kReviewId;
+    review.date_of_death = *records::Date::Parse("2025-03-01");
+    review.age_at_death_days = 40;
+    review.notified_on = review.date_of_death;
+    review.learning_points = kReviewMarker;
+    ASSERT_TRUE(store->Reviews()->PutReviews({review}).ok());
   }
 
   // The session of `who` ("" for the public).
@@ -283,6 +330,8 @@ class RoleMatrixTest : public RoutesTest {
       expect_hidden(endpoint.sees_reason, kReasonMarker, "the referral's reason");
       expect_hidden(endpoint.sees_records, "SYN-T-", "birth record ids");
       expect_hidden(endpoint.sees_users, kBystander, "another user's name");
+      expect_hidden(endpoint.sees_review, kReviewMarker, "a child death review");
+      expect_hidden(endpoint.sees_review, kReviewId, "a child death review's id");
     }
     for (const auto& [label, pages] : seen) {
       EXPECT_GT(pages, 0) << Name(who) << " may see " << label << " but no page showed it";
