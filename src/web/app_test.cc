@@ -183,7 +183,7 @@ TEST_F(WebAppTest, TheOpenApiDocumentDescribesTheApi) {
     }
   }
   for (std::string path : {"/areas", "/indicators", "/values", "/comparisons", "/rankings",
-                           "/hotspots", "/openapi.json"}) {
+                           "/hotspots", "/openapi.json", "/cdop/factors", "/plan"}) {
     EXPECT_TRUE(listed.count(path)) << path;
   }
 }
