@@ -44,3 +44,16 @@ if(NOT CRADLE_SANITIZE)
     RUN_SERIAL TRUE
     TIMEOUT 900)
 endif()
+
+# The CDOP register and the action plan (tests/browser/cdop_plan.test.mjs):
+# entering a review and updating an action, as `browser_cdop_plan`.
+if(NOT CRADLE_SANITIZE)
+  add_test(NAME browser_cdop_plan
+           COMMAND ${CRADLE_NODE} --test ${CRADLE_BROWSER_DIR}/cdop_plan.test.mjs
+           WORKING_DIRECTORY ${CRADLE_BROWSER_DIR})
+  set_tests_properties(browser_cdop_plan PROPERTIES
+    LABELS browser
+    ENVIRONMENT "CRADLE_BINARY=$<TARGET_FILE:cradle>;CRADLE_ARTIFACTS=${CMAKE_BINARY_DIR}/artifacts;CRADLE_PSEUDONYM_KEY=${CMAKE_BINARY_DIR}/test-keys/pseudonym.key"
+    RUN_SERIAL TRUE
+    TIMEOUT 900)
+endif()
