@@ -5,18 +5,13 @@
 
 #include <gtest/gtest.h>
 
+#include "accounts/testing.h"
 #include "audit/logged_store_test.h"
 
 namespace cradle::cdop {
 namespace {
 
-accounts::User UserWith(const char* name, accounts::Role role) {
-  accounts::User user;
-  user.id = 7;
-  user.username = name;
-  user.role = role;
-  return user;
-}
+using accounts::testing::UserWith;
 
 std::vector<std::string> Fields() {
   return {

@@ -6,6 +6,7 @@
 
 #include <fstream>
 
+#include "accounts/testing.h"
 #include "audit/logged_store_test.h"
 #include "imports/review_import.h"
 #include "plan/plan_file.h"
@@ -16,13 +17,7 @@
 namespace cradle::plan {
 namespace {
 
-accounts::User UserWith(const char* name, accounts::Role role) {
-  accounts::User user;
-  user.id = 1;
-  user.username = name;
-  user.role = role;
-  return user;
-}
+using accounts::testing::UserWith;
 
 class PlanTest : public audit::LoggedStoreTest {
  protected:

@@ -103,7 +103,7 @@ TEST_F(CdopPlanRoutesTest, ThePublicSeesTheFactorsWithSmallCountsHidden) {
       << json;
 }
 
-TEST_F(CdopPlanRoutesTest, AnOfficerUpdatesAnActionAndTheLogKeepsIt) {
+TEST_F(CdopPlanRoutesTest, OfficersUpdateActionsAndRecommendationsAndTheLogsKeepThem) {
   const std::string ana = LogIn("ana");
   Response refused = Post("/plan/actions/A2", ana, "on=2026-09-21&rag=B&status=in_progress&text=x");
   EXPECT_EQ(refused.status, 400);
@@ -122,6 +122,17 @@ TEST_F(CdopPlanRoutesTest, AnOfficerUpdatesAnActionAndTheLogKeepsIt) {
   ASSERT_EQ(log->size(), 1u);
   EXPECT_EQ((*log)[0].author, "ana");
   EXPECT_EQ(Post("/plan/actions/A2", LogIn("ann"), "rag=G").status, 403);
+
+  // A CDOP member notes progress on a recommendation; an analyst may not.
+  EXPECT_EQ(Post("/plan/recommendations/REC-SMOKE-FREE", ana, "status=implemented").status, 403);
+  const std::string cid = LogIn("cid");
+  Response noted = Post(
+      "/plan/recommendations/REC-SMOKE-FREE", cid,
+      "on=2026-09-20&status=implemented&text=" + UrlEncode("Opt-out referral live in both units."));
+  ASSERT_EQ(noted.status, 303) << Body(noted).substr(0, 500);
+  const std::string rec = Body(Get("/plan/recommendations/REC-SMOKE-FREE"));
+  EXPECT_NE(rec.find("Opt-out referral live in both units."), std::string::npos);
+  EXPECT_NE(rec.find("Status: <strong>implemented</strong>"), std::string::npos);
 
   Response xlsx = Get("/plan.xlsx");
   ASSERT_EQ(xlsx.status, 200);
