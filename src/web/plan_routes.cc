@@ -118,6 +118,26 @@ mustache::data EntriesData(const std::vector<store::ProgressEntry>& entries) {
   return list;
 }
 
+// A progress form (an action's update or a recommendation's note) read into
+// `asked` and given to `add`: the redirect to `done` once it is stored, or
+// nothing, with `error` saying why it was not.
+template <typename Asked, typename Add>
+std::optional<Response> AddProgress(const FormFields& form, Asked& asked, const std::string& done,
+                                    std::string& error, Add add) {
+  asked.status = FormValue(form, "status");
+  asked.text = FormValue(form, "text");
+  auto on = records::Date::Parse(Trim(FormValue(form, "on")));
+  if (!on) {
+    error = "the date: write it as YYYY-MM-DD";
+    return std::nullopt;
+  }
+  asked.on = *on;
+  auto added = add(asked);
+  if (added.ok()) return Redirect(done);
+  error = added.status().message();
+  return std::nullopt;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<PlanRoutes>> PlanRoutes::Create(const RouteDeps& deps) {
@@ -398,21 +418,13 @@ Response PlanRoutes::Action(const Request& request, const RequestContext& contex
       return std::move(*refused);
     }
     asked.rag = FormValue(form, "rag");
-    asked.status = FormValue(form, "status");
-    asked.text = FormValue(form, "text");
-    auto on = records::Date::Parse(Trim(FormValue(form, "on")));
-    if (!on) {
-      error = "the date: write it as YYYY-MM-DD";
-    } else {
-      asked.on = *on;
-      plan::Progress progress(deps_.store, deps_.log);
-      auto added = progress.UpdateAction(context.session->user, request.client_address, asked);
-      if (added.ok()) return Redirect(std::string(kActions) + action->id + "?updated=1");
-      if (added.status().code() == StatusCode::kPermissionDenied) {
-        return deps_.renderer.RenderError(403, kForbiddenPage);
-      }
-      error = added.status().message();
-    }
+    plan::Progress progress(deps_.store, deps_.log);
+    auto done = AddProgress(form, asked, std::string(kActions) + action->id + "?updated=1", error,
+                            [&](const plan::ActionUpdateRequest& update) {
+                              return progress.UpdateAction(context.session->user,
+                                                           request.client_address, update);
+                            });
+    if (done) return std::move(*done);
   } else if (!Reads(request)) {
     return NotAllowed(request.method, "GET, HEAD, POST");
   }
@@ -464,19 +476,13 @@ Response PlanRoutes::RecommendationPage(const Request& request, const RequestCon
                                    request, deps_.renderer)) {
       return std::move(*refused);
     }
-    asked.status = FormValue(form, "status");
-    asked.text = FormValue(form, "text");
-    auto on = records::Date::Parse(Trim(FormValue(form, "on")));
-    if (!on) {
-      error = "the date: write it as YYYY-MM-DD";
-    } else {
-      asked.on = *on;
-      plan::Progress progress(deps_.store, deps_.log);
-      auto added =
-          progress.NoteRecommendation(context.session->user, request.client_address, asked);
-      if (added.ok()) return Redirect(std::string(kRecommendations) + rec->id + "?noted=1");
-      error = added.status().message();
-    }
+    plan::Progress progress(deps_.store, deps_.log);
+    auto done = AddProgress(form, asked, std::string(kRecommendations) + rec->id + "?noted=1",
+                            error, [&](const plan::RecommendationNoteRequest& note) {
+                              return progress.NoteRecommendation(context.session->user,
+                                                                 request.client_address, note);
+                            });
+    if (done) return std::move(*done);
   } else if (!Reads(request)) {
     return NotAllowed(request.method, "GET, HEAD, POST");
   }
