@@ -164,8 +164,8 @@ std::string PageRenderer::RenderAccount(const AccountView* user) const {
     one.set("analyst", user->role == "analyst");
     one.set("cdop", user->role == "cdop_member");
     // The plan's officers (plan/progress.h) update its actions.
-    one.set("officer", user->role == "analyst" || user->role == "cdop_member" ||
-                           user->role == "admin");
+    one.set("officer",
+            user->role == "analyst" || user->role == "cdop_member" || user->role == "admin");
     // Who may see the referral times (casework_routes.h).
     one.set("timing", user->role != "cdop_member");
     data.set("user", one);

@@ -69,11 +69,11 @@ struct Endpoint {
   std::string method;
   std::string target;  // {assessment}, {referral}, {service} are filled in
   std::set<Who> allowed;
-  std::set<Who> sees_family;   // may see the referred family's pseudonym
-  std::set<Who> sees_reason;   // may see the referral's reason
-  std::set<Who> sees_records;  // may see birth record ids
-  std::set<Who> sees_users;    // may see other users' names
-  std::string body;            // for a POST, without the csrf field
+  std::set<Who> sees_family;       // may see the referred family's pseudonym
+  std::set<Who> sees_reason;       // may see the referral's reason
+  std::set<Who> sees_records;      // may see birth record ids
+  std::set<Who> sees_users;        // may see other users' names
+  std::string body;                // for a POST, without the csrf field
   std::set<Who> sees_review = {};  // may see a child death review (CDOP members)
 };
 

@@ -1,71 +1,23 @@
-// What the browser tests of logged-in users share: `cradle serve` on a store
-// of their own (its URL read from what it prints; it must stop on SIGTERM
-// with exit code 0), a headless Debian Chromium whose page reports every
-// console error, script error, failed or off-site request and HTTP error,
-// and the checks every page of a flow must pass (no problem, no CSP
-// violation, one <main>, no inline style or script, controls a finger can hit).
+// What the browser tests of users' flows share (the server is server.mjs's):
+// a headless Debian Chromium whose page reports every console error, script
+// error, failed or off-site request and HTTP error, the checks every page of
+// a flow must pass (no problem, no CSP violation, one <main>, no inline
+// style or script, controls a finger can hit), and logging in and out.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const BINARY = process.env.CRADLE_BINARY;
 export const CHROMIUM = process.env.CRADLE_CHROMIUM ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.resolve(REPO, process.env.CRADLE_ARTIFACTS ?? 'build/artifacts');
-const STARTUP_MS = Number(process.env.CRADLE_STARTUP_TIMEOUT_MS ?? 300_000);
 export const MIN_TARGET_PX = 44;  // WCAG 2.5.5 target size
-
-// Runs `cradle args…`; fails the test unless it exits 0.
-export function cradle(args) {
-  assert.ok(BINARY && fs.existsSync(BINARY), `CRADLE_BINARY (${BINARY}) must be a built cradle`);
-  const result = spawnSync(BINARY, args, { encoding: 'utf8' });
-  assert.equal(result.status, 0, `cradle ${args.join(' ')}: ${result.stderr}${result.stdout}`);
-  return result.stdout;
-}
-
-// Starts `cradle serve` on `db`; resolves to { url, stop } once it prints its URL.
-export async function startServer(db) {
-  const server = spawn(BINARY, ['serve', '--db', db, '--port', '0', '--address', '127.0.0.1'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  const exit = new Promise((resolve) => server.on('exit', (code, signal) => resolve({ code, signal })));
-  server.stderr.on('data', (chunk) => { stderr += chunk; });
-  const lines = readline.createInterface({ input: server.stdout });
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`cradle serve printed no URL within ${STARTUP_MS / 1000} s; stderr: ${stderr}`)), STARTUP_MS);
-    lines.on('line', (line) => {
-      const match = /^Cradle is serving (http:\/\/[^\s]+\/)/.exec(line);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    exit.then(({ code, signal }) => {
-      clearTimeout(timer);
-      reject(new Error(`cradle serve exited (code ${code}, signal ${signal}) before serving; stderr: ${stderr}`));
-    });
-  });
-  return {
-    url,
-    // SIGTERM; resolves to { code, signal, stderr }.
-    async stop() {
-      server.kill('SIGTERM');
-      return { ...(await exit), stderr };
-    },
-    kill() {
-      if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
-    },
-  };
-}
 
 // A browser and one page on `baseUrl` with every problem collected.
 export async function openBrowser(baseUrl, viewport = { width: 768, height: 1024 }) {
+  assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: run scripts/install-deps.sh`);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,

@@ -11,13 +11,13 @@
 //        node --test tests/browser/cdop_plan.test.mjs
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import {
-  cradle, expectCleanPage, expectTouchTargets, logIn, logOut, openBrowser, startServer,
+  expectCleanPage, expectTouchTargets, logIn, logOut, openBrowser,
 } from './browser_session.mjs';
+import { CradleServer } from './server.mjs';
 
 const PASSWORD = 'a long browser-test passphrase';
 const CDOP = { username: 'cora', name: 'Cora Panel', role: 'cdop_member', organisation: 'LLR CDOP' };
@@ -26,28 +26,24 @@ const REVIEW_ID = 'CDR-BROWSER-1';
 const LEARNING = 'Baby slept on a sofa after a night feed; no cot in the home.';
 const UPDATE = 'Household referrals fell in the quarter; escalated to the working group.';
 
-let server;
+let server;  // server.mjs's CradleServer
 let session;
-let storeDir;
 
 before(async () => {
-  storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cradle-cdop-plan-'));
-  const db = path.join(storeDir, 'cradle.db');
-  const passwordFile = path.join(storeDir, 'password.txt');
+  server = new CradleServer('cradle-cdop-plan-');
+  const passwordFile = path.join(server.dir, 'password.txt');
   fs.writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
   for (const user of [CDOP, ANALYST]) {
-    cradle(['user', 'add', '--db', db, '--username', user.username, '--name', user.name,
-            '--role', user.role, '--organisation', user.organisation,
-            '--password-file', passwordFile]);
+    server.run(['user', 'add', '--db', server.db, '--username', user.username, '--name', user.name,
+                '--role', user.role, '--organisation', user.organisation,
+                '--password-file', passwordFile]);
   }
-  server = await startServer(db);
-  session = await openBrowser(server.url);
+  session = await openBrowser(await server.start());
 });
 
 after(async () => {
   await session?.browser.close();
-  server?.kill();
-  if (storeDir) fs.rmSync(storeDir, { recursive: true, force: true });
+  server?.dispose();
 });
 
 test('a CDOP member enters a child death review', async () => {
@@ -133,7 +129,5 @@ test('an analyst adds an update to an action', async () => {
 });
 
 test('the server stops on SIGTERM with exit code 0', async () => {
-  const { code, signal, stderr } = await server.stop();
-  assert.equal(signal, null, `stopped by signal ${signal}; stderr: ${stderr}`);
-  assert.equal(code, 0, `exit code ${code}; stderr: ${stderr}`);
+  await server.stop();
 });

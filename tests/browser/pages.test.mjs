@@ -13,23 +13,18 @@
 //
 // Run: CRADLE_BINARY=build/release/src/cli/cradle node --test tests/browser/pages.test.mjs
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
+import { CradleServer } from './server.mjs';
+
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const BINARY = process.env.CRADLE_BINARY;
 const CHROMIUM = process.env.CRADLE_CHROMIUM ?? '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(REPO, process.env.CRADLE_ARTIFACTS ?? 'build/artifacts');
-// Loading the open data and the synthetic Leicester takes about 10 s in a
-// release build; a busy two-core machine can take several times that.
-const STARTUP_MS = Number(process.env.CRADLE_STARTUP_TIMEOUT_MS ?? 300_000);
 
 const LEICESTER = 'E06000016';
 const PERIOD = '2020-22';
@@ -55,56 +50,10 @@ const PAGES = [
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-let server;         // the cradle child process
-let serverExit;     // resolves to {code, signal} when it exits
-let serverStderr = '';
+let server;         // server.mjs's CradleServer
 let baseUrl;        // "http://127.0.0.1:PORT/"
-let storeDir;
 let browser;
 let context;
-
-function fail(message) {
-  throw new Error(message);
-}
-
-// Starts `cradle serve` on a new store and resolves with the URL from the one
-// line it prints when it listens.
-async function startServer() {
-  if (!BINARY) fail('CRADLE_BINARY is not set: point it at a release build of cradle');
-  if (!fs.existsSync(BINARY)) fail(`CRADLE_BINARY ${BINARY} does not exist`);
-  storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cradle-browser-'));
-  const db = path.join(storeDir, 'cradle.db');
-  server = spawn(BINARY, ['serve', '--db', db, '--port', '0', '--address', '127.0.0.1'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  serverExit = new Promise((resolve) => {
-    server.on('exit', (code, signal) => resolve({ code, signal }));
-  });
-  server.stderr.on('data', (chunk) => {
-    serverStderr += chunk;
-  });
-  const lines = readline.createInterface({ input: server.stdout });
-  const stdoutLines = [];
-  return await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      reject(new Error(`cradle serve printed no URL within ${STARTUP_MS / 1000} s; ` +
-                       `stdout: ${stdoutLines.join('\n')}\nstderr: ${serverStderr}`));
-    }, STARTUP_MS);
-    lines.on('line', (line) => {
-      stdoutLines.push(line);
-      const match = /^Cradle is serving (http:\/\/[^\s]+\/)/.exec(line);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    serverExit.then(({ code, signal }) => {
-      clearTimeout(timer);
-      reject(new Error(`cradle serve exited (code ${code}, signal ${signal}) before serving; ` +
-                       `stdout: ${stdoutLines.join('\n')}\nstderr: ${serverStderr}`));
-    });
-  });
-}
 
 function pageUrl(page) {
   return new URL(page.query ? `${page.path}?${page.query}` : page.path, baseUrl).href;
@@ -246,7 +195,8 @@ async function clickDownload(page, link) {
 
 before(async () => {
   assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: run scripts/install-deps.sh`);
-  baseUrl = await startServer();
+  server = new CradleServer('cradle-browser-');
+  baseUrl = await server.start();
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -260,9 +210,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  // If a test failed before the SIGTERM test ran, do not leave a server behind.
-  if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
-  if (storeDir) fs.rmSync(storeDir, { recursive: true, force: true });
+  server?.dispose();
 });
 
 for (const spec of PAGES) {
@@ -557,9 +505,5 @@ describe('JSON API', () => {
 
 test('the server stops on SIGTERM with exit code 0', async () => {
   assert.ok(server, 'the server was not started');
-  server.kill('SIGTERM');
-  const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), 30_000));
-  const result = await Promise.race([serverExit, timeout]);
-  assert.notEqual(result, 'timeout', 'the server did not stop within 30 s of SIGTERM');
-  assert.deepEqual(result, { code: 0, signal: null }, `stderr: ${serverStderr}`);
+  await server.stop();
 });

@@ -17,184 +17,66 @@
 // Run: CRADLE_BINARY=build/release/src/cli/cradle CRADLE_PSEUDONYM_KEY=/tmp/k/pseudonym.key \
 //        node --test tests/browser/practitioner_flow.test.mjs
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
-import { chromium } from 'playwright-core';
+import * as browserSession from './browser_session.mjs';
+import { CradleServer } from './server.mjs';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const BINARY = process.env.CRADLE_BINARY;
-const CHROMIUM = process.env.CRADLE_CHROMIUM ?? '/usr/bin/chromium';
-const ARTIFACTS = path.resolve(REPO, process.env.CRADLE_ARTIFACTS ?? 'build/artifacts');
-const STARTUP_MS = Number(process.env.CRADLE_STARTUP_TIMEOUT_MS ?? 300_000);
 
 const PASSWORD = 'a long browser-test passphrase';
 const REFERRER = { username: 'hana', name: 'Hana Visitor', organisation: 'Leicester Health Visiting' };
 const RECEIVER = { username: 'bea', name: 'Bea Basics', organisation: 'Baby Basics Leicester' };
 const BABY_BASICS = 'Baby Basics: a safe sleep space for every baby referred';
 const NHS_NUMBER = '943 476 5919';  // a valid synthetic NHS number
-const MIN_TARGET_PX = 44;           // WCAG 2.5.5 target size
 
-let server;
-let serverExit;
-let serverStderr = '';
+let server;  // server.mjs's CradleServer
 let baseUrl;
-let storeDir;
-let browser;
 let context;
 let page;
-const problems = [];  // everything that went wrong on any page of the flow
 
-function fail(message) {
-  throw new Error(message);
-}
-
-function cradle(args) {
-  const result = spawnSync(BINARY, args, { encoding: 'utf8' });
-  assert.equal(result.status, 0, `cradle ${args.join(' ')}: ${result.stderr}${result.stdout}`);
-  return result.stdout;
-}
-
-async function startServer(db) {
-  server = spawn(BINARY, ['serve', '--db', db, '--port', '0', '--address', '127.0.0.1'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  serverExit = new Promise((resolve) => {
-    server.on('exit', (code, signal) => resolve({ code, signal }));
-  });
-  server.stderr.on('data', (chunk) => {
-    serverStderr += chunk;
-  });
-  const lines = readline.createInterface({ input: server.stdout });
-  const stdoutLines = [];
-  return await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      reject(new Error(`cradle serve printed no URL within ${STARTUP_MS / 1000} s; ` +
-                       `stdout: ${stdoutLines.join('\n')}\nstderr: ${serverStderr}`));
-    }, STARTUP_MS);
-    lines.on('line', (line) => {
-      stdoutLines.push(line);
-      const match = /^Cradle is serving (http:\/\/[^\s]+\/)/.exec(line);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    serverExit.then(({ code, signal }) => {
-      clearTimeout(timer);
-      reject(new Error(`cradle serve exited (code ${code}, signal ${signal}) before serving; ` +
-                       `stderr: ${serverStderr}`));
-    });
-  });
-}
+let session;  // browser_session.mjs: the browser, its page and what went wrong on it
 
 function url(target) {
-  return new URL(target, baseUrl).href;
+  return session.url(target);
 }
 
-// Every document the flow lands on must be a 200 with nothing reported.
+// Every document the flow lands on is a clean page (browser_session.mjs).
 async function expectCleanPage(name) {
-  await page.waitForLoadState('load');
-  const violations = await page.evaluate(() => window.__cradleCsp ?? []);
-  await page.screenshot({ path: path.join(ARTIFACTS, 'screenshots', `practitioner-${name}.png`),
-                          fullPage: true });
-  assert.deepEqual([...problems, ...violations.map((v) => `CSP violation: ${v}`)], [],
-                   `${name} (${page.url()}) reported problems`);
-  assert.equal(await page.locator('main#main').count(), 1, `${name}: one <main id="main">`);
-  // The markup as served (the DOM would show what Chromium adds itself, such
-  // as an empty style on required radios): no inline style or script.
-  const served = await (await context.request.get(page.url())).text();
-  assert.doesNotMatch(served, /\sstyle=/, `${name}: a style attribute`);
-  assert.doesNotMatch(served, /<style|<script(?![^>]*\bsrc=)/, `${name}: inline style or script`);
+  await browserSession.expectCleanPage(session, `practitioner-${name}`);
 }
 
-// Every visible control in <main> (inputs, selects, buttons, button links and
-// the labels wrapping radios) is at least MIN_TARGET_PX tall.
 async function expectTouchTargets(name) {
-  const small = await page.$$eval(
-      'main .touch-choice, main select, main input:not([type=hidden]):not([type=radio]):not([type=checkbox]), ' +
-      'main button, main .button-link',
-      (nodes, min) => nodes.filter((node) => node.offsetParent !== null)
-          .map((node) => ({ what: node.outerHTML.slice(0, 80), height: node.getBoundingClientRect().height }))
-          .filter((target) => target.height < min),
-      MIN_TARGET_PX);
-  assert.deepEqual(small, [], `${name}: controls under ${MIN_TARGET_PX} px tall`);
+  await browserSession.expectTouchTargets(session, name);
 }
 
+// A page behind the login sends the public to the login form and back.
 async function logIn(user, next) {
-  await page.goto(url(next));
-  // A page behind the login sends the public to the login form and back.
-  assert.match(page.url(), /\/login\?next=/, `${next} should ask the public to log in`);
-  await page.getByLabel('Username').fill(user.username);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await Promise.all([page.waitForURL((u) => u.pathname === next), page.getByRole('button', { name: 'Log in' }).click()]);
-  await expectCleanPage(`${user.username}-after-login`);
-  await assert.doesNotReject(page.getByText(`Logged in as ${user.name}`).waitFor());
+  await browserSession.logIn(session, user, PASSWORD, next);
 }
 
 async function logOut() {
-  await Promise.all([page.waitForURL(url('/')), page.getByRole('button', { name: 'Log out' }).click()]);
+  await browserSession.logOut(session);
 }
 
 before(async () => {
-  if (!BINARY) fail('CRADLE_BINARY is not set: point it at a release build of cradle');
-  if (!fs.existsSync(BINARY)) fail(`CRADLE_BINARY ${BINARY} does not exist`);
-  assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: run scripts/install-deps.sh`);
-  storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cradle-practitioner-'));
-  const db = path.join(storeDir, 'cradle.db');
-  const passwordFile = path.join(storeDir, 'password.txt');
+  server = new CradleServer('cradle-practitioner-');
+  const passwordFile = path.join(server.dir, 'password.txt');
   fs.writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
   for (const user of [REFERRER, RECEIVER]) {
-    cradle(['user', 'add', '--db', db, '--username', user.username, '--name', user.name,
-            '--role', 'practitioner', '--organisation', user.organisation,
-            '--password-file', passwordFile]);
+    server.run(['user', 'add', '--db', server.db, '--username', user.username,
+                '--name', user.name, '--role', 'practitioner',
+                '--organisation', user.organisation, '--password-file', passwordFile]);
   }
-  baseUrl = await startServer(db);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  context = await browser.newContext({ viewport: { width: 768, height: 1024 }, hasTouch: true });
-  page = await context.newPage();
-  const origin = new URL(baseUrl).origin;
-  page.on('console', (message) => {
-    if (message.type() === 'error') {
-      problems.push(`console error: ${message.text()} (${message.location()?.url ?? ''})`);
-    }
-  });
-  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
-  page.on('requestfailed', (request) => {
-    problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`);
-  });
-  page.on('request', (request) => {
-    const target = request.url();
-    if (!target.startsWith('data:') && new URL(target).origin !== origin) {
-      problems.push(`off-site request: ${target}`);
-    }
-  });
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  await page.addInitScript(() => {
-    window.__cradleCsp = [];
-    document.addEventListener('securitypolicyviolation', (event) => {
-      window.__cradleCsp.push(`${event.violatedDirective} blocked ${event.blockedURI}`);
-    });
-  });
-  fs.mkdirSync(path.join(ARTIFACTS, 'screenshots'), { recursive: true });
+  baseUrl = await server.start();
+  session = await browserSession.openBrowser(baseUrl);
+  ({ page, context } = session);
 });
 
 after(async () => {
-  await browser?.close();
-  if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
-  if (storeDir) fs.rmSync(storeDir, { recursive: true, force: true });
+  await session?.browser.close();
+  server?.dispose();
 });
 
 let assessmentPath;
@@ -307,8 +189,6 @@ test('the time to completion lists Baby Basics with its small counts hidden', as
 });
 
 test('the server stops on SIGTERM with exit code 0', async () => {
-  server.kill('SIGTERM');
-  const { code, signal } = await serverExit;
-  assert.equal(signal, null, `stopped by signal ${signal}; stderr: ${serverStderr}`);
-  assert.equal(code, 0, `exit code ${code}; stderr: ${serverStderr}`);
+  assert.ok(server, 'the server was not started');
+  await server.stop();
 });
