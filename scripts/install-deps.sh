@@ -9,6 +9,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 PACKAGES=(
   build-essential cmake ninja-build pkg-config clang-format
+  lld                   # links the sanitised test binaries several times faster than GNU ld
   libboost-dev          # Boost.Math: distributions for the confidence intervals
   libfmt-dev libcli11-dev nlohmann-json3-dev
   libsqlite3-dev sqlite3
@@ -17,7 +18,8 @@ PACKAGES=(
   libxlsxwriter-dev     # xlsx downloads of every chart's table
   libkainjow-mustache-dev  # the web pages' templates
   unzip                 # the xlsx download tests open the workbook
-  chromium              # browser tests (tests/browser) drive it headless
+  chromium              # browser tests (tests/browser) drive it headless; `cradle report --pdf` prints with it
+  poppler-utils         # the report test turns the PDF into PNG pages (pdftoppm) and reads its text
   wrk                   # web load benchmark (bench/web_load.sh)
   libtbb-dev            # oneTBB: the scan statistic's parallel loops
   libsodium-dev         # Argon2id passwords, session tokens, the audit chain's SHA-256, pseudonyms

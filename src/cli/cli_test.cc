@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -349,12 +350,48 @@ TEST(CliTest, ImportErrorsNameFileRowAndColumn) {
 TEST(CliTest, EverySubcommandHasHelp) {
   for (const char* command :
        {"profile", "rank", "breakdown", "areas", "indicators", "load", "import", "synth",
-        "inequalities", "standardise", "booking", "spc", "cdop", "plan"}) {
+        "inequalities", "standardise", "booking", "spc", "cdop", "plan", "report"}) {
     CommandRun run = Cradle(std::string(command) + " --help");
     EXPECT_EQ(run.exit_code, 0) << command;
     EXPECT_TRUE(Contains(run.out, "Usage")) << command << run.out;
   }
   EXPECT_EQ(Cradle("--help").exit_code, 0);
+}
+
+// On a new store `cradle report` loads the synthetic Leicester and the plan
+// first, then writes the report in one file; what it cannot do, it refuses
+// with the reason. (Its PDF is tested in the browser test browser_report.)
+TEST(CliTest, ReportWritesTheScrutinyReportFromANewStore) {
+  std::string db = FreshDb("report");
+  auto out = std::filesystem::temp_directory_path() /
+             ("cradle_cli_report_" + std::to_string(::getpid()) + ".html");
+  CommandRun run = Cradle("report --area Leicester --period 2022-24 --date 2026-01-15 --out " +
+                          out.string() + " --db " + db);
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_TRUE(Contains(run.out, "loading the synthetic Leicester")) << run.out;
+  EXPECT_TRUE(
+      Contains(run.out, "Wrote Reducing infant mortality in Leicester, 2022-24 to " + out.string()))
+      << run.out;
+  EXPECT_TRUE(Contains(run.out, "Open Government Licence v3.0")) << run.out;
+  std::ifstream file(out);
+  std::stringstream html;
+  html << file.rdbuf();
+  EXPECT_TRUE(Contains(html.str(), "<h1>Reducing infant mortality in Leicester</h1>"));
+  EXPECT_TRUE(Contains(html.str(), "significantly higher than England&apos;s 3.7") ||
+              Contains(html.str(), "significantly higher than England's 3.7"));
+
+  CommandRun unknown = Cradle("report --area Atlantis --period 2022-24 --out " + out.string() +
+                              " --quiet --db " + db);
+  EXPECT_NE(unknown.exit_code, 0);
+  EXPECT_TRUE(Contains(unknown.out, "Atlantis")) << unknown.out;
+  CommandRun outside =
+      Cradle("report --period 2030-32 --out " + out.string() + " --quiet --db " + db);
+  EXPECT_NE(outside.exit_code, 0);
+  EXPECT_TRUE(Contains(outside.out, "the records hold births from 2015 to 2024")) << outside.out;
+  CommandRun no_template =
+      Cradle("report --template /nonexistent --out " + out.string() + " --quiet --db " + db);
+  EXPECT_NE(no_template.exit_code, 0);
+  EXPECT_TRUE(Contains(no_template.out, "/nonexistent/report.mustache")) << no_template.out;
 }
 
 TEST(CliTest, AreasFindsByNameOrCode) {

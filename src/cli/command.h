@@ -46,6 +46,13 @@ Command AddUserCommand(CLI::App& parent);
 Command AddAuditCommand(CLI::App& parent);
 Command AddCdopCommand(CLI::App& parent);
 Command AddPlanCommand(CLI::App& parent);
+Command AddReportCommand(CLI::App& parent);
+
+// On a store that holds no records, as `cradle serve` and `cradle report`
+// find a new one: loads the synthetic Leicester (not real people) and the
+// bundled example plan, saying so on stderr as `command`, and reloads the
+// session's engine. A store with records is left as it is.
+Status FillEmptyStore(Session& session, const std::string& command);
 
 // The licence lines under any output that uses the bundled data.
 void PrintAttributions(std::ostream& out, const std::vector<std::string>& lines);

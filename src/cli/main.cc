@@ -26,7 +26,8 @@ int main(int argc, char** argv) {
       cli::AddServeCommand(app),        cli::AddHotspotsCommand(app),
       cli::AddDirectoryCommand(app),    cli::AddSafeSleepCommand(app),
       cli::AddUserCommand(app),         cli::AddAuditCommand(app),
-      cli::AddCdopCommand(app),         cli::AddPlanCommand(app)};
+      cli::AddCdopCommand(app),         cli::AddPlanCommand(app),
+      cli::AddReportCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

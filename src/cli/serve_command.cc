@@ -6,12 +6,10 @@
 #include <iostream>
 #include <memory>
 
-#include "base/strings.h"
 #include "cli/command.h"
 #include "opendata/bundled.h"
 #include "web/app.h"
 #include "web/http_server.h"
-#include "workspace/synthetic_leicester.h"
 
 namespace cradle::cli {
 namespace {
@@ -26,17 +24,7 @@ struct ServeArgs {
 
 Status RunServe(const ServeArgs& args, std::ostream& out) {
   CRADLE_ASSIGN_OR_RETURN(auto session, Session::Open(args.session));
-  CRADLE_ASSIGN_OR_RETURN(bool empty, workspace::HoldsNoBirths(session->store()));
-  if (empty) {
-    std::cerr << "cradle serve: the store holds no records; loading the synthetic Leicester "
-                 "(not real people)…\n";
-    CRADLE_ASSIGN_OR_RETURN(auto loads, workspace::LoadSyntheticLeicester(session->store(), 1));
-    for (const workspace::SyntheticLoad& load : loads) {
-      std::cerr << "cradle serve: loaded " << WithThousands(load.inserted) << " from " << load.file
-                << "\n";
-    }
-    CRADLE_RETURN_IF_ERROR(session->Reload());
-  }
+  CRADLE_RETURN_IF_ERROR(FillEmptyStore(*session, "serve"));
   std::string db_path = session->db_path();
   web::AppOptions app_options;
   app_options.data_dir = opendata::DefaultDataDir();

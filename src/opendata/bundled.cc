@@ -196,4 +196,10 @@ Result<std::vector<LoadOutcome>> LoadBundledOpenData(store::Store& store,
 
 std::string DefaultDataDir() { return CRADLE_DATA_DIR; }
 
+Result<std::vector<geo::Boundary>> ReadUpperTierBoundaries(const std::string& data_dir) {
+  return geo::ReadBoundaries(
+      data_dir + "/open/england_counties_unitary_authorities_dec2023_bsc.geojson", "CTYUA23CD",
+      "CTYUA23NM");
+}
+
 }  // namespace cradle::opendata

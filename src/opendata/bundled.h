@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "geo/boundaries.h"
 #include "opendata/ons_table.h"
 #include "store/store.h"
 
@@ -34,5 +35,9 @@ Result<std::vector<LoadOutcome>> LoadBundledOpenData(store::Store& store,
 
 // The data/ directory compiled into this build (the repository's own).
 std::string DefaultDataDir();
+
+// The bundled boundaries of England's counties and unitary authorities
+// (ONS, December 2023), by GSS code and name: where an area's neighbours are.
+Result<std::vector<geo::Boundary>> ReadUpperTierBoundaries(const std::string& data_dir);
 
 }  // namespace cradle::opendata

@@ -7,6 +7,7 @@
 #include "base/csv_reader.h"
 #include "base/strings.h"
 #include "directory/seed.h"
+#include "opendata/bundled.h"
 #include "plan/bundled_plan.h"
 #include "web/account_routes.h"
 #include "web/api.h"
@@ -21,6 +22,7 @@
 #include "web/pages.h"
 #include "web/plan_routes.h"
 #include "web/records_routes.h"
+#include "web/report_routes.h"
 #include "web/routes.h"
 
 namespace cradle::web {
@@ -105,10 +107,7 @@ Result<std::unique_ptr<WebApp>> WebApp::Create(std::unique_ptr<workspace::Sessio
   CRADLE_ASSIGN_OR_RETURN(
       app->data_.lsoas,
       geo::ReadBoundaries(dir + "/open/leicester_lsoa21_imd2025.geojson", "LSOA21CD", "LSOA21NM"));
-  CRADLE_ASSIGN_OR_RETURN(
-      app->data_.upper_tier,
-      geo::ReadBoundaries(dir + "/open/england_counties_unitary_authorities_dec2023_bsc.geojson",
-                          "CTYUA23CD", "CTYUA23NM"));
+  CRADLE_ASSIGN_OR_RETURN(app->data_.upper_tier, opendata::ReadUpperTierBoundaries(dir));
   CRADLE_ASSIGN_OR_RETURN(
       app->data_.deprivation_quintile,
       ReadDeprivationQuintiles(dir + "/open/england_utla2019_imd2019_summary.csv"));
@@ -151,6 +150,8 @@ Result<std::unique_ptr<WebApp>> WebApp::Create(std::unique_ptr<workspace::Sessio
   app->routes_.push_back(std::move(cdop_routes));
   CRADLE_ASSIGN_OR_RETURN(auto plan_routes, PlanRoutes::Create(deps));
   app->routes_.push_back(std::move(plan_routes));
+  CRADLE_ASSIGN_OR_RETURN(auto report_routes, ReportRoutes::Create(deps));
+  app->routes_.push_back(std::move(report_routes));
   return app;
 }
 

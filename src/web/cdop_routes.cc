@@ -31,7 +31,7 @@ namespace {
 
 constexpr std::string_view kReviewsPrefix = "/cdop/reviews/";
 
-mustache::data ListData() { return mustache::data(mustache::data::type::list); }
+using report::ListData;
 
 std::string OneDecimal(double value) {
   char text[32];
@@ -263,9 +263,8 @@ Response CdopRoutes::Factors(const Request& /*request*/, const RequestContext& c
   data.set("years", years);
   if (cdop) {
     mustache::data steps = ListData();
-    for (const cdop::StepSummary& step : cdop::SummariseTimeliness(
-             *reviews, templates_->targets,
-             records::Date::FromDays(static_cast<int>(deps_.clock.Now() / 86400)))) {
+    for (const cdop::StepSummary& step :
+         cdop::SummariseTimeliness(*reviews, templates_->targets, TodayOf(deps_.clock))) {
       mustache::data row;
       row.set("step", step.step);
       row.set("target", std::to_string(step.target_days));
@@ -289,7 +288,7 @@ Response CdopRoutes::List(const Request& request, const RequestContext& context)
     return deps_.renderer.RenderError(
         500, "The register is not shown: this read could not be written to the audit log.");
   }
-  const records::Date today = records::Date::FromDays(static_cast<int>(deps_.clock.Now() / 86400));
+  const records::Date today = TodayOf(deps_.clock);
   mustache::data rows = ListData();
   bool synthetic = false;
   for (auto it = reviews->rbegin(); it != reviews->rend(); ++it) {

@@ -6,8 +6,8 @@
 
 #include "base/disclosure.h"
 #include "base/strings.h"
+#include "report/statements.h"
 #include "web/page_parts.h"
-#include "web/statements.h"
 
 namespace cradle::web {
 namespace {
@@ -53,7 +53,7 @@ std::vector<charts::Cell> ClusterRow(const workspace::NeighbourhoodScan& scan, s
       unless_hidden(risk, 2),
       unless_hidden(cluster.llr, 2),
       charts::Cell(Number(cluster.p_value, 3), cluster.p_value),
-      charts::Cell(IsSignificant(cluster) ? "Yes" : "No"),
+      charts::Cell(report::IsSignificant(cluster) ? "Yes" : "No"),
   };
 }
 
@@ -80,7 +80,7 @@ Section AreasSection(const AppData& data, const workspace::NeighbourhoodScan& sc
   if (lsoas) table.columns.insert(table.columns.end(), {"Ward", "IMD 2025 decile"});
   table.columns.push_back("Live births");
   table.notes = notes;
-  for (size_t index : ShownClusters(scan.result)) {
+  for (size_t index : report::ShownClusters(scan.result)) {
     const hotspots::Cluster& cluster = scan.result.clusters[index];
     for (size_t order = 0; order < cluster.members.size(); ++order) {
       const auto member = static_cast<size_t>(cluster.members[order]);
@@ -121,13 +121,13 @@ std::vector<Section> ClusterSections(const AppData& data, const workspace::Neigh
   Section section;
   section.id = "clusters";
   section.heading = "Where infant deaths cluster, " + period;
-  section.paragraphs = ClusterStatements(scan, area_name, records.disclosure_min_count);
+  section.paragraphs = report::ClusterStatements(scan, area_name, records.disclosure_min_count);
   if (scan.input.left_out_births > 0) {
     section.paragraphs.push_back(WithThousands(scan.input.left_out_births) + " live births of " +
                                  period + " with no known " + place + " in " + area_name +
                                  " are left out of the scan, with their deaths.");
   }
-  std::vector<std::string> table_notes = {ClusterMethod(scan)};
+  std::vector<std::string> table_notes = {report::ClusterMethod(scan)};
   for (const std::string& note : notes) {
     if (std::find(table_notes.begin(), table_notes.end(), note) == table_notes.end()) {
       table_notes.push_back(note);
@@ -164,7 +164,7 @@ std::vector<Section> ClusterSections(const AppData& data, const workspace::Neigh
                    "Significant (p < 0.05)",
                    "Member codes"};
   table.notes = table_notes;
-  for (size_t index : ShownClusters(scan.result)) {
+  for (size_t index : report::ShownClusters(scan.result)) {
     const hotspots::Cluster& cluster = scan.result.clusters[index];
     charts::MapOutline outline{ClusterLabel(scan.result, index), {}};
     for (int member : cluster.members) {

@@ -2,10 +2,10 @@
 
 #include "base/disclosure.h"
 #include "hotspots/cluster_writers.h"
+#include "report/statements.h"
 #include "web/api.h"
 #include "web/hotspot_scans.h"
 #include "web/page_parts.h"
-#include "web/statements.h"
 
 namespace cradle::web {
 namespace {
@@ -33,7 +33,7 @@ json Notes(const AppData& data, const workspace::NeighbourhoodScan& scan) {
   for (const std::string& note : RecordNotes(*data.records, BoundaryAttributions())) {
     notes.push_back(note);
   }
-  notes.push_back(ClusterMethod(scan));
+  notes.push_back(report::ClusterMethod(scan));
   return notes;
 }
 

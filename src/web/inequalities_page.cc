@@ -3,9 +3,9 @@
 // rate ratios against a reference group — and the standardisation: how many
 // deaths England's rates would give this population, by ethnic group and by
 // deprivation.
-#include "charts/bar_chart.h"
 #include "inequalities/mortality.h"
 #include "inequalities/standardisation.h"
+#include "report/breakdowns.h"
 #include "web/page_parts.h"
 #include "web/pages.h"
 
@@ -13,13 +13,6 @@ namespace cradle::web {
 namespace {
 
 using inequalities::Dimension;
-
-charts::Comparison RatioComparison(const inequalities::MortalityRow& row) {
-  if (row.reference || !row.ratio) return charts::Comparison::kNotCompared;
-  if (row.ratio->ci.lower > 1) return charts::Comparison::kWorse;
-  if (row.ratio->ci.upper < 1) return charts::Comparison::kBetter;
-  return charts::Comparison::kSimilar;
-}
 
 Section MortalitySection(const workspace::RecordScope& records, Dimension dimension,
                          const indicators::Period& period, const std::string& id) {
@@ -50,52 +43,9 @@ Section MortalitySection(const workspace::RecordScope& records, Dimension dimens
   } else if (!table->sii_note.empty()) {
     section.paragraphs.push_back(table->sii_note);
   }
-  std::vector<charts::Bar> bars;
-  charts::DataTable data_table;
-  data_table.title = "Infant mortality by " + table->title + ", " + period.Label();
-  data_table.columns = {table->title,         "Live births",  "Infant deaths", "Rate per 1,000",
-                        "Lower 95% CI",       "Upper 95% CI", "Rate ratio",    "Ratio lower 95% CI",
-                        "Ratio upper 95% CI", "Note"};
-  for (const inequalities::MortalityRow& row : table->rows) {
-    charts::Bar bar;
-    bar.label = row.group.label + (row.reference ? " (reference)" : "");
-    if (row.rate95) {
-      bar.value = row.rate95->value;
-      bar.lower = row.rate95->ci.lower;
-      bar.upper = row.rate95->ci.upper;
-    } else {
-      bar.missing_text = row.hidden(inequalities::DeathMeasure::kInfant) ? "*" : "-";
-    }
-    bar.comparison = RatioComparison(row);
-    bars.push_back(bar);
-    bool deaths_hidden = row.hidden(inequalities::DeathMeasure::kInfant);
-    data_table.rows.push_back({
-        row.group.label,
-        CountCell(static_cast<double>(row.tally.births), row.births_hidden),
-        CountCell(static_cast<double>(row.tally.infant), deaths_hidden),
-        EstimateCell(row.rate95, EstimatePart::kValue, 1),
-        EstimateCell(row.rate95, EstimatePart::kLower, 1),
-        EstimateCell(row.rate95, EstimatePart::kUpper, 1),
-        row.reference ? charts::Cell("1 (reference)")
-                      : EstimateCell(row.ratio, EstimatePart::kValue, 2),
-        row.reference ? charts::Cell("") : EstimateCell(row.ratio, EstimatePart::kLower, 2),
-        row.reference ? charts::Cell("") : EstimateCell(row.ratio, EstimatePart::kUpper, 2),
-        row.note,
-    });
-  }
-  data_table.notes = RecordNotes(records, {});
-  charts::BarChartOptions chart_options;
-  chart_options.id = "inequalities-" + id;
-  chart_options.title = data_table.title;
-  chart_options.description = "Infant mortality rate with 95% intervals by " + table->title;
-  chart_options.value_title = "Deaths under 1 year per 1,000 live births";
-  chart_options.category_title = table->title;
-  if (table->total.rate95) chart_options.benchmark = table->total.rate95->value;
-  chart_options.benchmark_label = "All births";
-  chart_options.notes = data_table.notes;
-  charts::Chart chart = charts::BarChart(chart_options, bars);
-  section.svg = chart.svg;
-  section.table = std::move(data_table);
+  report::Figure figure = report::MortalityFigure(records, *table, "inequalities-" + id);
+  section.svg = std::move(figure.svg);
+  section.table = std::move(figure.table);
   return section;
 }
 

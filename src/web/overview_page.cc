@@ -9,9 +9,9 @@
 #include "charts/bar_chart.h"
 #include "charts/line_chart.h"
 #include "geo/area_type.h"
+#include "report/statements.h"
 #include "web/page_parts.h"
 #include "web/pages.h"
-#include "web/statements.h"
 
 namespace cradle::web {
 
@@ -35,11 +35,11 @@ Result<Page> BuildOverview(const AppData& data, const Query& query) {
   compared.push_back(engine.Compute(*infant, std::string(geo::kEnglandCode), period));
 
   Section rate{"headline", "How many babies die before their first birthday", {}, "", {}};
-  rate.paragraphs = HeadlineStatements(engine, headline);
+  rate.paragraphs = report::Texts(report::HeadlineStatements(engine, headline));
   if (neighbour_code) {
-    rate.paragraphs.push_back(NeighbourStatement(engine, headline, compared[1]));
+    rate.paragraphs.push_back(report::NeighbourStatement(engine, headline, compared[1]).text);
   }
-  if (std::string gap = GapStatement(engine, headline); !gap.empty()) {
+  if (std::string gap = report::GapStatement(engine, headline).text; !gap.empty()) {
     rate.paragraphs.push_back(gap);
   }
   std::vector<charts::Bar> bars;
@@ -63,7 +63,7 @@ Result<Page> BuildOverview(const AppData& data, const Query& query) {
   if (auto share = engine.catalogue().Find("neonatal-share"); share.ok()) {
     indicators::IndicatorValue value = engine.Compute(**share, area->code, period);
     Section neonatal{"neonatal", "Deaths in the first four weeks", {}, "", {}};
-    neonatal.paragraphs.push_back(ShareStatement(engine, value));
+    neonatal.paragraphs.push_back(report::ShareStatement(engine, value).text);
     neonatal.table = ValuesTable(engine, (*share)->name, {value}, true);
     page.sections.push_back(std::move(neonatal));
   }

@@ -16,27 +16,11 @@ struct PageRenderer::Templates {
   std::string public_account;  // rendered once: the same on every public page
 };
 
-Result<std::unique_ptr<mustache::mustache>> LoadTemplate(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError("cannot read the template " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  auto compiled = std::make_unique<mustache::mustache>(text.str());
-  if (!compiled->is_valid()) {
-    return Status::InvalidData(path + ": " + compiled->error_message());
-  }
-  return compiled;
-}
-
 namespace {
 
-mustache::data List() { return mustache::data(mustache::data::type::list); }
+using report::Strings;
 
-mustache::data Strings(const std::vector<std::string>& lines) {
-  mustache::data list = List();
-  for (const std::string& line : lines) list.push_back(mustache::data(line));
-  return list;
-}
+mustache::data List() { return report::ListData(); }
 
 mustache::data Frame(std::string_view current_slug, const std::string& title) {
   mustache::data data;
@@ -55,29 +39,10 @@ mustache::data Frame(std::string_view current_slug, const std::string& title) {
 
 mustache::data TableData(const charts::DataTable& table, const std::string& download_base,
                          const std::string& query) {
-  mustache::data out;
-  out.set("caption", table.title);
-  mustache::data columns = List();
-  for (const std::string& column : table.columns) columns.push_back(mustache::data(column));
-  out.set("columns", columns);
-  mustache::data rows = List();
-  for (const auto& row : table.rows) {
-    mustache::data cells = List();
-    for (const charts::Cell& cell : row) {
-      mustache::data one;
-      one.set("text", cell.text);
-      one.set("numeric", cell.number.has_value());
-      cells.push_back(one);
-    }
-    mustache::data row_data;
-    row_data.set("cells", cells);
-    rows.push_back(row_data);
-  }
-  out.set("rows", rows);
+  mustache::data out = report::TableData(table);
   std::string suffix = query.empty() ? "" : "?" + query;
   out.set("csv", download_base + ".csv" + suffix);
   out.set("xlsx", download_base + ".xlsx" + suffix);
-  out.set("notes", Strings(table.notes));
   return out;
 }
 

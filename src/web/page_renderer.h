@@ -10,14 +10,13 @@
 #include <string>
 
 #include "base/result.h"
+#include "report/template.h"
 #include "web/http_message.h"
 #include "web/page.h"
 
 namespace cradle::web {
 
-// The template at `path`, compiled. IoError if unreadable; InvalidData
-// naming the file and the fault if it does not parse.
-Result<std::unique_ptr<kainjow::mustache::mustache>> LoadTemplate(const std::string& path);
+using report::LoadTemplate;
 
 class PageRenderer {
  public:

@@ -26,11 +26,7 @@ constexpr std::string_view kActions = "/plan/actions/";
 constexpr std::string_view kPriorities = "/plan/priorities/";
 constexpr std::string_view kRecommendations = "/plan/recommendations/";
 
-mustache::data ListData() { return mustache::data(mustache::data::type::list); }
-
-records::Date TodayOf(const audit::Clock& clock) {
-  return records::Date::FromDays(static_cast<int>(clock.Now() / 86400));
-}
+using report::ListData;
 
 std::string Tail(std::string_view path, std::string_view prefix) {
   return std::string(path.substr(prefix.size()));

@@ -4,6 +4,10 @@ namespace cradle::web {
 
 bool Reads(const Request& request) { return request.method == "GET" || request.method == "HEAD"; }
 
+records::Date TodayOf(const audit::Clock& clock) {
+  return records::Date::FromDays(static_cast<int>(clock.Now() / 86400));
+}
+
 Response Redirect(const std::string& location) {
   Response response = Response::Text(303, "text/plain; charset=utf-8", "See " + location + "\n");
   response.headers.emplace_back("Location", location);

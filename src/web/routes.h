@@ -53,6 +53,8 @@ class Routes {
 
 // GET or HEAD.
 bool Reads(const Request& request);
+// The date (UTC) of the clock's now: what "today" and "overdue" mean.
+records::Date TodayOf(const audit::Clock& clock);
 // 303 See Other to `location` (a path on this site).
 Response Redirect(const std::string& location);
 // 405 with the Allow header.

@@ -57,3 +57,17 @@ if(NOT CRADLE_SANITIZE)
     RUN_SERIAL TRUE
     TIMEOUT 900)
 endif()
+
+# The scrutiny report (tests/browser/report.test.mjs): `cradle report --pdf`,
+# its pages as PNG checked not blank, and the same report from the web app,
+# as `browser_report`.
+if(NOT CRADLE_SANITIZE)
+  add_test(NAME browser_report
+           COMMAND ${CRADLE_NODE} --test ${CRADLE_BROWSER_DIR}/report.test.mjs
+           WORKING_DIRECTORY ${CRADLE_BROWSER_DIR})
+  set_tests_properties(browser_report PROPERTIES
+    LABELS browser
+    ENVIRONMENT "CRADLE_BINARY=$<TARGET_FILE:cradle>;CRADLE_ARTIFACTS=${CMAKE_BINARY_DIR}/artifacts;CRADLE_PSEUDONYM_KEY=${CMAKE_BINARY_DIR}/test-keys/pseudonym.key"
+    RUN_SERIAL TRUE
+    TIMEOUT 900)
+endif()

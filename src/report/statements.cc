@@ -1,13 +1,13 @@
-#include "web/statements.h"
+#include "report/statements.h"
 
 #include <algorithm>
 #include <cmath>
 
 #include "base/disclosure.h"
 #include "base/strings.h"
-#include "web/page_parts.h"
+#include "report/figures.h"
 
-namespace cradle::web {
+namespace cradle::report {
 namespace {
 
 std::string Unit(const indicators::Indicator& indicator) {
@@ -168,68 +168,71 @@ std::vector<std::string> ClusterStatements(const workspace::NeighbourhoodScan& s
   return lines;
 }
 
-Against CompareWithBenchmark(const indicators::IndicatorValue& value,
-                             std::optional<double> benchmark) {
-  if (!value.has_value() || !benchmark) return Against::kUnknown;
-  if (value.ci95->ci.lower > *benchmark) return Against::kHigher;
-  if (value.ci95->ci.upper < *benchmark) return Against::kLower;
-  return Against::kNotDifferent;
+std::optional<Claim> BenchmarkClaim(const indicators::Engine& engine,
+                                    const indicators::IndicatorValue& value,
+                                    std::optional<double> benchmark) {
+  if (!value.has_value() || !benchmark) return std::nullopt;
+  return IntervalClaim(AreaName(engine, value.area_code) + ", " + value.period.Label() + ", " +
+                           value.indicator->name + ", against England",
+                       value.ci95->ci.lower, value.ci95->ci.upper, *benchmark,
+                       value.indicator->decimals);
 }
 
-std::vector<std::string> HeadlineStatements(const indicators::Engine& engine,
-                                            const indicators::IndicatorValue& value) {
+std::vector<Statement> HeadlineStatements(const indicators::Engine& engine,
+                                          const indicators::IndicatorValue& value) {
   const indicators::Indicator& indicator = *value.indicator;
   int d = indicator.decimals;
-  if (!value.has_value()) return {Unavailable(engine, value)};
-  std::vector<std::string> lines;
+  if (!value.has_value()) return {Plain(Unavailable(engine, value))};
+  std::vector<Statement> lines;
   std::string area = AreaName(engine, value.area_code);
-  lines.push_back(area + ", " + value.period.Label() + ": " + Number(value.ci95->value, d) +
-                  Unit(indicator) + " (95% confidence interval " + Interval(value.ci95, d) +
-                  "), from " + Count(*value.count) + " deaths among " + Count(*value.denominator) +
-                  " live births.");
-  std::string england = value.comparator_value ? Number(*value.comparator_value, d) : "";
-  switch (CompareWithBenchmark(value, value.comparator_value)) {
-    case Against::kHigher:
-    case Against::kLower: {
-      bool higher = CompareWithBenchmark(value, value.comparator_value) == Against::kHigher;
-      std::string line = "This is significantly " + std::string(higher ? "higher" : "lower") +
-                         " than England's " + england + ": the 95% interval lies wholly " +
-                         (higher ? "above" : "below") + " it";
+  lines.push_back(Plain(area + ", " + value.period.Label() + ": " + Number(value.ci95->value, d) +
+                        Unit(indicator) + " (95% confidence interval " + Interval(value.ci95, d) +
+                        "), from " + Count(*value.count) + " deaths among " +
+                        Count(*value.denominator) + " live births."));
+  lines.back().key = true;
+  std::optional<Claim> claim = BenchmarkClaim(engine, value, value.comparator_value);
+  if (!claim) {
+    lines.push_back(
+        Plain("England's value for the same period is not in the data, so no comparison is "
+              "made."));
+  } else {
+    std::string england = Number(*value.comparator_value, d);
+    std::string line;
+    if (claim->verdict == Verdict::kNotDifferent) {
+      line = "This is " + std::string(VerdictPhrase(claim->verdict)) + " from England's " +
+             england + ": the 95% interval (" + Interval(value.ci95, d) + ") includes it.";
+    } else {
+      bool higher = claim->verdict == Verdict::kHigher;
+      line = "This is " + std::string(VerdictPhrase(claim->verdict)) + " than England's " +
+             england + ": the 95% interval (" + Interval(value.ci95, d) + ") lies wholly " +
+             (higher ? "above" : "below") + " it";
       if (value.ci998 && (higher ? value.ci998->ci.lower > *value.comparator_value
                                  : value.ci998->ci.upper < *value.comparator_value)) {
         line += ", and so does the 99.8% interval (" + Interval(value.ci998, d) + ")";
       }
-      lines.push_back(line + ".");
-      break;
+      line += ".";
     }
-    case Against::kNotDifferent:
-      lines.push_back("This is not significantly different from England's " + england +
-                      ": the 95% interval includes it.");
-      break;
-    case Against::kUnknown:
-      lines.push_back(
-          "England's value for the same period is not in the data, so no "
-          "comparison is made.");
-      break;
+    lines.push_back(Statement{line, {*claim}, true});
   }
   if (value.rank) {
-    lines.push_back("It ranks " + std::to_string(*value.rank) + " of " +
-                    std::to_string(value.rank_of) +
-                    " English upper-tier authorities (1 = the highest rate).");
+    lines.push_back(Plain("It ranks " + std::to_string(*value.rank) + " of " +
+                          std::to_string(value.rank_of) +
+                          " English upper-tier authorities (1 = the highest rate)."));
+    lines.back().key = true;
   }
-  if (!value.value_note.empty()) lines.push_back(value.value_note);
+  if (!value.value_note.empty()) lines.push_back(Plain(value.value_note));
   return lines;
 }
 
-std::string NeighbourStatement(const indicators::Engine& engine,
-                               const indicators::IndicatorValue& value,
-                               const indicators::IndicatorValue& neighbour) {
+Statement NeighbourStatement(const indicators::Engine& engine,
+                             const indicators::IndicatorValue& value,
+                             const indicators::IndicatorValue& neighbour) {
   std::string name = AreaName(engine, neighbour.area_code);
-  if (!neighbour.has_value()) return Unavailable(engine, neighbour);
+  if (!neighbour.has_value()) return Plain(Unavailable(engine, neighbour));
   int d = value.indicator->decimals;
-  std::string line = "Its neighbour " + name + ": " + Number(neighbour.ci95->value, d) + " (" +
-                     Interval(neighbour.ci95, d) + ").";
-  if (!value.has_value()) return line;
+  std::string line = "Its neighbour " + name + ": " + Number(neighbour.ci95->value, d) +
+                     " (95% interval " + Interval(neighbour.ci95, d) + ").";
+  if (!value.has_value()) return Plain(line);
   bool apart = value.ci95->ci.lower > neighbour.ci95->ci.upper ||
                value.ci95->ci.upper < neighbour.ci95->ci.lower;
   std::string area = AreaName(engine, value.area_code);
@@ -241,14 +244,12 @@ std::string NeighbourStatement(const indicators::Engine& engine,
         " The two 95% intervals overlap, so these figures do not show a difference between "
         "them.";
   }
-  return line;
+  return Plain(line);
 }
 
-std::string GapStatement(const indicators::Engine& engine,
-                         const indicators::IndicatorValue& value) {
-  if (!value.has_value() || !value.comparator_value || !value.denominator || !value.count) {
-    return "";
-  }
+Statement GapStatement(const indicators::Engine& engine, const indicators::IndicatorValue& value) {
+  std::optional<Claim> claim = BenchmarkClaim(engine, value, value.comparator_value);
+  if (!claim || !value.denominator || !value.count) return Plain("");
   const indicators::Indicator& indicator = *value.indicator;
   double expected = *value.comparator_value * *value.denominator / indicator.multiplier;
   double gap_a_year = (*value.count - expected) / value.period.years;
@@ -256,34 +257,33 @@ std::string GapStatement(const indicators::Engine& engine,
   std::string line = "At England's rate, " + area + " would have had about " + Number(expected, 0) +
                      " infant deaths in " + value.period.Label() + "; it had " +
                      Count(*value.count) + ": ";
-  Against against = CompareWithBenchmark(value, value.comparator_value);
   if (gap_a_year > 0) {
     line += "about " + Number(gap_a_year, 0) + " more babies' deaths a year";
   } else {
     line += "about " + Number(-gap_a_year, 0) + " fewer a year";
   }
-  if (against == Against::kNotDifferent) {
-    line += ", a difference within what chance alone could give";
+  if (claim->verdict == Verdict::kNotDifferent) {
+    line += ", a difference within what chance alone could give (the rate is " +
+            std::string(VerdictPhrase(claim->verdict)) + " from England's; 95% interval " +
+            Interval(value.ci95, indicator.decimals) + ")";
+    return Statement{line + ".", {*claim}, false};
   }
-  return line + ".";
+  return Plain(line + ".");
 }
 
-std::string ShareStatement(const indicators::Engine& engine,
-                           const indicators::IndicatorValue& value) {
-  if (!value.has_value()) return Unavailable(engine, value);
+Statement ShareStatement(const indicators::Engine& engine,
+                         const indicators::IndicatorValue& value) {
+  if (!value.has_value()) return Plain(Unavailable(engine, value));
   int d = value.indicator->decimals;
   std::string line = Number(value.ci95->value, d) + "% of infant deaths in " +
-                     AreaName(engine, value.area_code) + " (" + Count(*value.count) + " of " +
-                     Count(*value.denominator) + ", 95% interval " + Interval(value.ci95, d) +
-                     ") were neonatal, in the first 28 days of life";
-  if (value.comparator_value) {
-    line += "; England " + Number(*value.comparator_value, d) + "%";
-    Against against = CompareWithBenchmark(value, value.comparator_value);
-    if (against == Against::kNotDifferent) line += ", not significantly different";
-    if (against == Against::kHigher) line += ", significantly higher";
-    if (against == Against::kLower) line += ", significantly lower";
-  }
-  return line + ".";
+                     AreaName(engine, value.area_code) + ", " + value.period.Label() + " (" +
+                     Count(*value.count) + " of " + Count(*value.denominator) + ", 95% interval " +
+                     Interval(value.ci95, d) + ") were neonatal, in the first 28 days of life";
+  std::optional<Claim> claim = BenchmarkClaim(engine, value, value.comparator_value);
+  if (!claim) return Plain(line + ".");
+  line += "; England " + Number(*value.comparator_value, d) + "%, " +
+          std::string(VerdictPhrase(claim->verdict));
+  return Statement{line + ".", {*claim}, true};
 }
 
-}  // namespace cradle::web
+}  // namespace cradle::report

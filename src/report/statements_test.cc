@@ -1,9 +1,9 @@
 // The wording of a neighbourhood scan's finding follows its statistics.
-#include "web/statements.h"
+#include "report/statements.h"
 
 #include <gtest/gtest.h>
 
-namespace cradle::web {
+namespace cradle::report {
 namespace {
 
 // Four LSOAs; the first cluster holds the first two, each other one LSOA.
@@ -82,4 +82,4 @@ TEST(ClusterStatementsTest, SignificantSecondaryClustersAreNamedAndShown) {
 }
 
 }  // namespace
-}  // namespace cradle::web
+}  // namespace cradle::report

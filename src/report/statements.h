@@ -1,36 +1,39 @@
-// Sentences that state a figure, generated from the figure: its value with
-// its interval, and wording that follows the statistics — "significantly
-// higher than England" only when the 95% interval lies wholly above England's
-// value, "not significantly different" when it includes it. The report
-// (issue 8) will speak the same way.
+// Sentences that state an indicator's figure or a neighbourhood scan's
+// finding, generated from the figures: the value with its interval, and
+// wording that follows the statistics (statement.h) — "significantly higher
+// than England" only when the 95% interval lies wholly above England's value,
+// "not significantly different" when it includes it. The pages and the
+// report speak the same way.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "indicators/engine.h"
+#include "report/statement.h"
 #include "workspace/neighbourhood_scan.h"
 
-namespace cradle::web {
+namespace cradle::report {
 
-// How a value's 95% interval stands against a benchmark value.
-enum class Against { kHigher, kLower, kNotDifferent, kUnknown };
-Against CompareWithBenchmark(const indicators::IndicatorValue& value,
-                             std::optional<double> benchmark);
+// The claim that a value's 95% interval makes against `benchmark` (England's
+// value); none when either is missing.
+std::optional<Claim> BenchmarkClaim(const indicators::Engine& engine,
+                                    const indicators::IndicatorValue& value,
+                                    std::optional<double> benchmark);
 
 // The value with its interval and counts; how it compares with England; its
 // rank.
-std::vector<std::string> HeadlineStatements(const indicators::Engine& engine,
-                                            const indicators::IndicatorValue& value);
+std::vector<Statement> HeadlineStatements(const indicators::Engine& engine,
+                                          const indicators::IndicatorValue& value);
 // The area beside its neighbour.
-std::string NeighbourStatement(const indicators::Engine& engine,
-                               const indicators::IndicatorValue& value,
-                               const indicators::IndicatorValue& neighbour);
-// What the gap with England means in deaths a year ("" without the figures).
-std::string GapStatement(const indicators::Engine& engine, const indicators::IndicatorValue& value);
+Statement NeighbourStatement(const indicators::Engine& engine,
+                             const indicators::IndicatorValue& value,
+                             const indicators::IndicatorValue& neighbour);
+// What the gap with England means in deaths a year (empty text without the
+// figures).
+Statement GapStatement(const indicators::Engine& engine, const indicators::IndicatorValue& value);
 // A percentage indicator (the neonatal share) with its interval and England's.
-std::string ShareStatement(const indicators::Engine& engine,
-                           const indicators::IndicatorValue& value);
+Statement ShareStatement(const indicators::Engine& engine, const indicators::IndicatorValue& value);
 
 // A cluster from a neighbourhood scan is "statistically significant" when its
 // Monte Carlo p-value is below 0.05, and only then.
@@ -55,4 +58,4 @@ std::string ClusterMethod(const workspace::NeighbourhoodScan& scan);
 std::vector<std::string> ClusterStatements(const workspace::NeighbourhoodScan& scan,
                                            const std::string& area_name, int disclosure_min_count);
 
-}  // namespace cradle::web
+}  // namespace cradle::report
