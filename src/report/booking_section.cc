@@ -35,7 +35,7 @@ ReportSection BookingSection(const SectionInputs& in) {
     if (first && !lines.empty()) {
       section.Say(std::move(lines.front()));
       if (auto found = in.measures.find("booked-by-10-weeks"); found != in.measures.end()) {
-        section.Say(MeasureTrendStatement(found->second));
+        section.Say(MeasureTrendStatement(found->second, in.MinCount()));
       }
     }
     section.Begin(std::string(heading) + ", " + in.period.Label());

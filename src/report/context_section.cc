@@ -193,17 +193,18 @@ void RecordFigures(const SectionInputs& in, ReportSection& section) {
   }
   if (auto found = in.measures.find(std::string(kInfant)); found != in.measures.end()) {
     const plan::MeasureSeries& series = found->second;
-    section.Say(MeasureTrendStatement(series));
+    section.Say(MeasureTrendStatement(series, in.MinCount()));
     section.Current().statements.back().key = true;
     std::vector<std::string> labels;
     charts::LineSeries line_series;
     line_series.name = in.area.name + " (records)";
     for (const plan::MeasurePoint& point : series.points) {
       labels.push_back(point.period);
+      const bool hidden = point.count > 0 && point.count < in.MinCount();
       line_series.points.push_back(
-          point.value
+          point.value && !hidden
               ? charts::LinePoint(point.value->value, point.value->ci.lower, point.value->ci.upper)
-              : charts::LinePoint::Missing("-"));
+              : charts::LinePoint::Missing(hidden ? "*" : "-"));
     }
     charts::LineChartOptions options_line;
     options_line.id = "report-record-trend";

@@ -93,7 +93,7 @@ ReportSection RecommendationsSection(const SectionInputs& in) {
     if (!measured.count(std::string(definition.id))) continue;
     auto found = in.measures.find(std::string(definition.id));
     if (found != in.measures.end()) {
-      section.Say(MeasureTrendStatement(found->second));
+      section.Say(MeasureTrendStatement(found->second, in.MinCount()));
     }
   }
   if (auto table = PlanTable(in, "Recommendations",
@@ -140,7 +140,7 @@ ReportSection PlanSection(const SectionInputs& in) {
     for (const std::string& id : theme.measures) {
       auto found = in.measures.find(id);
       if (found == in.measures.end()) continue;
-      section.Say(MeasureTrendStatement(found->second));
+      section.Say(MeasureTrendStatement(found->second, in.MinCount()));
     }
   }
   section.Begin("Every action");

@@ -7,7 +7,7 @@
 
 namespace cradle::report {
 
-Statement MeasureTrendStatement(const plan::MeasureSeries& series) {
+Statement MeasureTrendStatement(const plan::MeasureSeries& series, int min_count) {
   const plan::MeasureDefinition& definition = *series.definition;
   std::string name(definition.name);
   if (!definition.available) {
@@ -20,6 +20,11 @@ Statement MeasureTrendStatement(const plan::MeasureSeries& series) {
   std::string latest;
   for (auto it = series.points.rbegin(); it != series.points.rend(); ++it) {
     if (!it->value) continue;
+    if (it->count > 0 && it->count < min_count) {
+      latest = " The latest, " + it->period + ", rests on fewer than " + std::to_string(min_count) +
+               " and is not shown.";
+      break;
+    }
     const std::string unit(definition.unit);
     latest = " The latest, " + it->period + ", is " + Number(it->value->value, 1) +
              (unit == "%" ? unit : " " + unit) + " (95% interval " + Interval(it->value, 1) + ").";

@@ -27,6 +27,9 @@ struct SectionInputs {
   // Every measure's series by id (from the plan's view, or computed).
   std::map<std::string, plan::MeasureSeries> measures{};
   const indicators::Engine& engine() const { return inputs.session->engine(); }
+  // The small-number rule of a published report: counts from 1 to this
+  // minus one are not shown, nor what would reveal them.
+  int MinCount() const { return engine().catalogue().disclosure_min_count(); }
 };
 
 ReportSection ContextSection(const SectionInputs& in);
@@ -44,8 +47,9 @@ ReportSection SummarySection(const std::vector<ReportSection>& sections);
 
 // The sentence of a measure's recent trend, its claim kept: "Infant mortality
 // rate by year, 2015 to 2024: over the five latest years Fingertips'
-// recent-trend test finds no significant change."
-Statement MeasureTrendStatement(const plan::MeasureSeries& series);
+// recent-trend test finds no significant change.", with the latest value
+// unless its count is from 1 to `min_count` - 1 (the small-number rule).
+Statement MeasureTrendStatement(const plan::MeasureSeries& series, int min_count);
 
 // Why a section has no records to draw on.
 std::string NoRecordsText(const SectionInputs& in);
