@@ -49,7 +49,8 @@ std::string Counts(const plan::StatusCounts& c) {
 Status RunStatus(const PlanArgs& args, std::ostream& out) {
   CRADLE_ASSIGN_OR_RETURN(auto session, Session::Open(args.session));
   CRADLE_ASSIGN_OR_RETURN(plan::SteeringView view,
-                          plan::BuildSteeringView(session->store(), Today()));
+                          plan::BuildSteeringView(session->store(), Today(),
+                                                  session->catalogue().disclosure_min_count()));
   out << view.title << ", on " << view.today.ToString() << "\n"
       << "All actions: " << Counts(view.counts) << "\n";
   for (const plan::ThemeView& theme : view.themes) {
@@ -102,7 +103,8 @@ Status RunStatus(const PlanArgs& args, std::ostream& out) {
 Status RunExport(const PlanArgs& args, std::ostream& out) {
   CRADLE_ASSIGN_OR_RETURN(auto session, Session::Open(args.session));
   CRADLE_ASSIGN_OR_RETURN(plan::SteeringView view,
-                          plan::BuildSteeringView(session->store(), Today()));
+                          plan::BuildSteeringView(session->store(), Today(),
+                                                  session->catalogue().disclosure_min_count()));
   auto plans = session->store().Plan();
   CRADLE_ASSIGN_OR_RETURN(store::Plan plan, plans->ReadPlan());
   CRADLE_ASSIGN_OR_RETURN(auto updates, plans->ActionUpdates(""));

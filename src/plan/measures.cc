@@ -131,7 +131,7 @@ const MeasureDefinition* FindMeasure(std::string_view id) {
   return nullptr;
 }
 
-Result<std::vector<MeasureSeries>> ComputeMeasures(store::Store& store) {
+Result<std::vector<MeasureSeries>> ComputeMeasures(store::Store& store, int min_count) {
   std::map<std::string, Tallies> tallies;
   bool synthetic_records = false;
   std::map<std::string, int64_t> births_by_year;
@@ -218,6 +218,13 @@ Result<std::vector<MeasureSeries>> ComputeMeasures(store::Store& store) {
                               definition.source.starts_with("Death");
     out.push_back(Series(definition, tallies[std::string(definition.id)],
                          from_reviews ? synthetic_reviews : from_records && synthetic_records));
+    for (MeasurePoint& point : out.back().points) {
+      if (point.count > 0 && point.count < min_count) {
+        point.hidden = true;
+        point.count = 0;
+        point.value.reset();
+      }
+    }
   }
   return out;
 }

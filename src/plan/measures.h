@@ -41,6 +41,9 @@ struct MeasurePoint {
   int64_t count = 0;
   int64_t denominator = 0;  // 0 for a count measure
   std::optional<stats::Estimate> value;
+  // The small-number rule hides a count from 1 to min_count - 1: count is
+  // then 0 and value empty; the denominator stays.
+  bool hidden = false;
 };
 
 struct MeasureSeries {
@@ -52,7 +55,10 @@ struct MeasureSeries {
   bool synthetic = false;  // made from synthetic records
 };
 
-// Every measure's series from `store`, in MeasureDefinitions() order.
-Result<std::vector<MeasureSeries>> ComputeMeasures(store::Store& store);
+// Every measure's series from `store`, in MeasureDefinitions() order. The
+// needle is read from every count; then each point whose count is from 1 to
+// `min_count` - 1 is hidden (min_count 1 or less hides nothing), as every
+// public page, download and report needs.
+Result<std::vector<MeasureSeries>> ComputeMeasures(store::Store& store, int min_count);
 
 }  // namespace cradle::plan

@@ -119,7 +119,7 @@ std::vector<DataTable> PlanTables(const SteeringView& view, const store::Plan& p
       {"Percentages with Wilson 95% intervals; the infant mortality rate with "
        "exact (under 10 deaths) or Byar intervals. The needle: Fingertips' "
        "recent-trend test on the five latest periods, read with the measure's "
-       "polarity."}};
+       "polarity. * a count too small to show, and its value."}};
   bool synthetic = false;
   for (const MeasureDefinition& definition : MeasureDefinitions()) {
     const MeasureSeries& series = view.measures.at(std::string(definition.id));
@@ -131,7 +131,7 @@ std::vector<DataTable> PlanTables(const SteeringView& view, const store::Plan& p
     for (const MeasurePoint& point : series.points) {
       const bool has_value = point.value.has_value();
       measures.rows.push_back({std::string(definition.name), std::string(definition.unit),
-                               point.period, Number(point.count),
+                               point.period, point.hidden ? Cell("*") : Number(point.count),
                                point.denominator > 0 ? Number(point.denominator) : Cell(""),
                                has_value ? Decimal(point.value->value) : Cell(""),
                                has_value ? Decimal(point.value->ci.lower) : Cell(""),

@@ -113,7 +113,7 @@ TEST_F(PlanTest, UpdatesAreCheckedAndOnlyTheOfficersMayMakeThem) {
 }
 
 TEST_F(PlanTest, TheSteeringViewCountsEachThemesActions) {
-  auto view = BuildSteeringView(*store_, Today());
+  auto view = BuildSteeringView(*store_, Today(), 1);
   ASSERT_TRUE(view.ok()) << view.status().message();
   ASSERT_EQ(view->themes.size(), 4u);
   int actions = 0;
@@ -148,7 +148,7 @@ TEST_F(PlanTest, ReviewMeasuresComeFromTheRegister) {
   std::ofstream(path) << csv;
   auto imported = imports::ImportReviews(*store_, path.string(), Today());
   ASSERT_TRUE(imported.ok()) << imported.status().message();
-  auto measures = ComputeMeasures(*store_);
+  auto measures = ComputeMeasures(*store_, 1);
   ASSERT_TRUE(measures.ok());
   const MeasureSeries* smoking = nullptr;
   for (const MeasureSeries& series : *measures) {
@@ -161,6 +161,20 @@ TEST_F(PlanTest, ReviewMeasuresComeFromTheRegister) {
   EXPECT_EQ(smoking->points[0].denominator, 10);
   ASSERT_TRUE(smoking->points[0].value.has_value());
   EXPECT_NEAR(smoking->points[0].value->value, 30.0, 1e-9);
+  EXPECT_FALSE(smoking->points[0].hidden);
+
+  // Under the public small-number rule the 3 (and so the 30%) are not shown;
+  // the denominator is.
+  auto published = ComputeMeasures(*store_, 5);
+  ASSERT_TRUE(published.ok());
+  for (const MeasureSeries& series : *published) {
+    if (series.definition->id != "reviews-smoking-factor") continue;
+    ASSERT_EQ(series.points.size(), 1u);
+    EXPECT_TRUE(series.points[0].hidden);
+    EXPECT_EQ(series.points[0].count, 0);
+    EXPECT_FALSE(series.points[0].value.has_value());
+    EXPECT_EQ(series.points[0].denominator, 10);
+  }
 }
 
 }  // namespace

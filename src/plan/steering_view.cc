@@ -25,7 +25,8 @@ bool Overdue(const store::PlanAction& action, const records::Date& today) {
          action.status != "closed";
 }
 
-Result<SteeringView> BuildSteeringView(store::Store& store, const records::Date& today) {
+Result<SteeringView> BuildSteeringView(store::Store& store, const records::Date& today,
+                                       int min_count) {
   auto plans = store.Plan();
   CRADLE_ASSIGN_OR_RETURN(bool has_plan, plans->HasPlan());
   if (!has_plan) {
@@ -35,7 +36,7 @@ Result<SteeringView> BuildSteeringView(store::Store& store, const records::Date&
   SteeringView view;
   view.title = plan.title;
   view.today = today;
-  CRADLE_ASSIGN_OR_RETURN(std::vector<MeasureSeries> measures, ComputeMeasures(store));
+  CRADLE_ASSIGN_OR_RETURN(std::vector<MeasureSeries> measures, ComputeMeasures(store, min_count));
   for (MeasureSeries& series : measures) {
     view.measures.emplace(std::string(series.definition->id), std::move(series));
   }

@@ -48,8 +48,10 @@ struct SteeringView {
   std::map<std::string, store::ProgressEntry> latest_updates;  // by action id
 };
 
-// NotFound (with what to run) when the store holds no plan.
-Result<SteeringView> BuildSteeringView(store::Store& store, const records::Date& today);
+// NotFound (with what to run) when the store holds no plan. The measures'
+// counts from 1 to `min_count` - 1 are hidden (ComputeMeasures).
+Result<SteeringView> BuildSteeringView(store::Store& store, const records::Date& today,
+                                       int min_count);
 
 // True for an action past its due date that is not complete or closed.
 bool Overdue(const store::PlanAction& action, const records::Date& today);

@@ -71,14 +71,16 @@ Result<Report> BuildReport(const ReportInputs& inputs, const ReportRequest& requ
         " to " + std::to_string(in.records->frame.last_year) + ", not " + request.period.Label());
   }
   store::Store& store = inputs.session->store();
-  auto view = plan::BuildSteeringView(store, request.today);
+  auto view =
+      plan::BuildSteeringView(store, request.today, engine.catalogue().disclosure_min_count());
   if (view.ok()) {
     in.measures = view->measures;
     in.plan = std::move(*view);
   } else {
     in.plan_missing = view.status().message();
-    CRADLE_ASSIGN_OR_RETURN(std::vector<plan::MeasureSeries> measures,
-                            plan::ComputeMeasures(store));
+    CRADLE_ASSIGN_OR_RETURN(
+        std::vector<plan::MeasureSeries> measures,
+        plan::ComputeMeasures(store, engine.catalogue().disclosure_min_count()));
     for (plan::MeasureSeries& series : measures) {
       in.measures.emplace(std::string(series.definition->id), std::move(series));
     }

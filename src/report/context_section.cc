@@ -200,7 +200,7 @@ void RecordFigures(const SectionInputs& in, ReportSection& section) {
     line_series.name = in.area.name + " (records)";
     for (const plan::MeasurePoint& point : series.points) {
       labels.push_back(point.period);
-      const bool hidden = point.count > 0 && point.count < in.MinCount();
+      const bool hidden = point.hidden;
       line_series.points.push_back(
           point.value && !hidden
               ? charts::LinePoint(point.value->value, point.value->ci.lower, point.value->ci.upper)

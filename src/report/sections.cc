@@ -19,12 +19,12 @@ Statement MeasureTrendStatement(const plan::MeasureSeries& series, int min_count
   }
   std::string latest;
   for (auto it = series.points.rbegin(); it != series.points.rend(); ++it) {
-    if (!it->value) continue;
-    if (it->count > 0 && it->count < min_count) {
+    if (it->hidden) {
       latest = " The latest, " + it->period + ", rests on fewer than " + std::to_string(min_count) +
                " and is not shown.";
       break;
     }
+    if (!it->value) continue;
     const std::string unit(definition.unit);
     latest = " The latest, " + it->period + ", is " + Number(it->value->value, 1) +
              (unit == "%" ? unit : " " + unit) + " (95% interval " + Interval(it->value, 1) + ").";

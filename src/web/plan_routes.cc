@@ -10,6 +10,7 @@
 #include "plan/plan_tables.h"
 #include "plan/progress.h"
 #include "plan/steering_view.h"
+#include "web/app.h"
 #include "web/downloads.h"
 
 namespace cradle::web {
@@ -71,9 +72,10 @@ mustache::data MeasureData(const plan::MeasureSeries& series) {
   if (!series.points.empty()) {
     const plan::MeasurePoint& latest = series.points.back();
     data.set("period", latest.period);
-    data.set("value", latest.value ? plan::ShownValue(latest.value) + " " +
-                                         std::string(series.definition->unit)
-                                   : std::to_string(latest.count));
+    data.set("value", latest.hidden  ? std::string("*")
+                      : latest.value ? plan::ShownValue(latest.value) + " " +
+                                           std::string(series.definition->unit)
+                                     : std::to_string(latest.count));
     if (latest.value) {
       stats::Estimate lower = *latest.value, upper = *latest.value;
       lower.value = latest.value->ci.lower;
@@ -153,6 +155,8 @@ PlanRoutes::PlanRoutes(const RouteDeps& deps)
 
 PlanRoutes::~PlanRoutes() = default;
 
+int PlanRoutes::MinCount() const { return deps_.data.session->catalogue().disclosure_min_count(); }
+
 bool PlanRoutes::Handles(std::string_view path) const {
   auto under = [&](std::string_view prefix) {
     return path.starts_with(prefix) && path.size() > prefix.size();
@@ -176,7 +180,7 @@ Response PlanRoutes::Handle(const Request& request, const RequestContext& contex
 }
 
 Response PlanRoutes::Overview(const RequestContext& context) {
-  auto view = plan::BuildSteeringView(deps_.store, TodayOf(deps_.clock));
+  auto view = plan::BuildSteeringView(deps_.store, TodayOf(deps_.clock), MinCount());
   if (!view.ok()) {
     if (view.status().code() == StatusCode::kNotFound) {
       return deps_.renderer.RenderError(404, "There is no action plan in this store yet.");
@@ -240,7 +244,7 @@ Response PlanRoutes::Overview(const RequestContext& context) {
 }
 
 Response PlanRoutes::Workbook() {
-  auto view = plan::BuildSteeringView(deps_.store, TodayOf(deps_.clock));
+  auto view = plan::BuildSteeringView(deps_.store, TodayOf(deps_.clock), MinCount());
   if (!view.ok()) return deps_.renderer.RenderError(404, "There is no action plan yet.");
   auto plans = deps_.store.Plan();
   auto stored = plans->ReadPlan();
@@ -258,7 +262,7 @@ Response PlanRoutes::Workbook() {
 }
 
 Response PlanRoutes::Json() {
-  auto view = plan::BuildSteeringView(deps_.store, TodayOf(deps_.clock));
+  auto view = plan::BuildSteeringView(deps_.store, TodayOf(deps_.clock), MinCount());
   if (!view.ok()) {
     return Response::Text(404, "application/json",
                           nlohmann::json({{"error", "there is no action plan"}}).dump());
@@ -302,7 +306,9 @@ Response PlanRoutes::Json() {
   for (const auto& [id, series] : view->measures) {
     nlohmann::json points = nlohmann::json::array();
     for (const plan::MeasurePoint& point : series.points) {
-      nlohmann::json p = {{"period", point.period}, {"count", point.count}};
+      nlohmann::json p = {{"period", point.period}};
+      p["count"] = point.hidden ? nlohmann::json() : nlohmann::json(point.count);
+      if (point.hidden) p["suppressed"] = true;
       if (point.denominator > 0) p["denominator"] = point.denominator;
       if (point.value) {
         p["value"] = point.value->value;
@@ -331,7 +337,7 @@ Response PlanRoutes::Json() {
 }
 
 Response PlanRoutes::Priority(std::string_view id) {
-  auto view = plan::BuildSteeringView(deps_.store, TodayOf(deps_.clock));
+  auto view = plan::BuildSteeringView(deps_.store, TodayOf(deps_.clock), MinCount());
   auto stored = deps_.store.Plan()->ReadPlan();
   if (!view.ok() || !stored.ok()) return deps_.renderer.RenderError(404, "No such priority.");
   const store::PlanPriority* priority = nullptr;
@@ -483,7 +489,7 @@ Response PlanRoutes::RecommendationPage(const Request& request, const RequestCon
     return NotAllowed(request.method, "GET, HEAD, POST");
   }
   auto notes = deps_.store.Plan()->RecommendationNotes(rec->id);
-  auto view = plan::BuildSteeringView(deps_.store, today);
+  auto view = plan::BuildSteeringView(deps_.store, today, MinCount());
   if (!notes.ok() || !view.ok()) return deps_.renderer.RenderError(500, "Cannot read it just now.");
   mustache::data data;
   data.set("id", rec->id);

@@ -46,6 +46,9 @@ class PlanRoutes : public Routes {
   Response RecommendationPage(const Request& request, const RequestContext& context,
                               const FormFields& form, std::string_view id);
 
+  // The small-number rule of the public pages.
+  int MinCount() const;
+
   struct Templates;
   RouteDeps deps_;
   std::unique_ptr<Templates> templates_;
