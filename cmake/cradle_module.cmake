@@ -5,6 +5,11 @@
 function(cradle_module name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;TESTS;TEST_DEPS" ${ARGN})
   add_library(cradle_${name} STATIC ${ARG_SOURCES})
+  # A unity build (CMake joins the folder's files eight at a time) parses each
+  # header once per batch instead of once per file: it roughly halves the
+  # build of the libraries. A file whose private names clash with a
+  # neighbour's is kept out with SKIP_UNITY_BUILD_INCLUSION in its folder.
+  set_target_properties(cradle_${name} PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE 8)
   target_include_directories(cradle_${name} PUBLIC ${CMAKE_SOURCE_DIR}/src)
   target_link_libraries(cradle_${name} PUBLIC ${ARG_DEPS})
   target_compile_definitions(cradle_${name} PRIVATE

@@ -5,7 +5,7 @@
 namespace cradle::casework {
 namespace {
 
-constexpr const char* kObjectType = "safer_sleep_assessment";
+constexpr const char* kAssessmentObject = "safer_sleep_assessment";
 
 Status CheckVisible(const Caller& caller, const store::AssessmentRow& row) {
   if (row.organisation != caller.user.organisation) {
@@ -68,7 +68,7 @@ Result<RecordedAssessment> Assessments::Record(const Caller& caller,
   std::string detail = "level " + row.level + ", rules version " + row.rules_version +
                        (row.touchpoint.empty() ? "" : ", touchpoint " + row.touchpoint) +
                        (row.follows_id ? ", reassesses " + std::to_string(*row.follows_id) : "");
-  audit::Event event{ActorOf(caller), audit::kCreate, kObjectType, "", detail};
+  audit::Event event{ActorOf(caller), audit::kCreate, kAssessmentObject, "", detail};
   CRADLE_ASSIGN_OR_RETURN(store::AssessmentRow stored,
                           casework_->AddAssessment(row, [&](int64_t id) {
                             event.object_id = std::to_string(id);
@@ -84,7 +84,8 @@ Result<RecordedAssessment> Assessments::Find(const Caller& caller, int64_t id) {
   if (!row) return Status::NotFound("no assessment has id " + std::to_string(id));
   CRADLE_RETURN_IF_ERROR(CheckVisible(caller, *row));
   CRADLE_ASSIGN_OR_RETURN(safesleep::Outcome outcome, StoredOutcome(*row));
-  auto entry = log_.Record({ActorOf(caller), audit::kRead, kObjectType, std::to_string(id), ""});
+  auto entry =
+      log_.Record({ActorOf(caller), audit::kRead, kAssessmentObject, std::to_string(id), ""});
   if (!entry.ok()) return entry.status();
   return RecordedAssessment{std::move(*row), std::move(outcome)};
 }
@@ -96,7 +97,7 @@ Result<std::vector<store::AssessmentRow>> Assessments::List(const Caller& caller
     return Status::InvalidArgument("the period must end after it starts");
   }
   CRADLE_ASSIGN_OR_RETURN(auto rows, casework_->Assessments(caller.user.organisation, from, to));
-  auto entry = log_.Record({ActorOf(caller), audit::kRead, kObjectType, "",
+  auto entry = log_.Record({ActorOf(caller), audit::kRead, kAssessmentObject, "",
                             "list of " + std::to_string(rows.size()) + " from " +
                                 audit::FormatUtc(from) + " to " + audit::FormatUtc(to)});
   if (!entry.ok()) return entry.status();

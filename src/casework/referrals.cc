@@ -7,7 +7,7 @@
 namespace cradle::casework {
 namespace {
 
-constexpr const char* kObjectType = "referral";
+constexpr const char* kReferralObject = "referral";
 constexpr size_t kMaxText = 2000;  // bytes of a reason or note
 
 Status CheckText(std::string_view text, std::string_view what, bool required) {
@@ -113,7 +113,7 @@ Result<store::ReferralRow> Referrals::Make(const Caller& caller, const NewReferr
   row.events.push_back({row.status, now, caller.user.id, "", ""});
 
   audit::Event event{
-      ActorOf(caller), audit::kCreate, kObjectType, "",
+      ActorOf(caller), audit::kCreate, kReferralObject, "",
       "to service " + service->id + " (" + to_organisation + "), consent " + row.consent_how +
           (row.assessment_id ? ", from assessment " + std::to_string(*row.assessment_id) : "")};
   CRADLE_ASSIGN_OR_RETURN(store::ReferralRow stored, casework_->AddReferral(row, [&](int64_t id) {
@@ -147,7 +147,7 @@ Result<store::ReferralRow> Referrals::Move(const Caller& caller, int64_t id, Ref
   }
   store::ReferralEventRow event_row{std::string(ReferralStatusName(to)), log_.clock().Now(),
                                     caller.user.id, "", std::string(Trim(note))};
-  audit::Event event{ActorOf(caller), audit::kUpdate, kObjectType, std::to_string(id),
+  audit::Event event{ActorOf(caller), audit::kUpdate, kReferralObject, std::to_string(id),
                      row->status + " -> " + event_row.status};
   CRADLE_RETURN_IF_ERROR(
       casework_->ChangeReferralStatus(id, row->status, event_row, log_.SealNow(event)));
@@ -166,7 +166,8 @@ Result<store::ReferralRow> Referrals::Find(const Caller& caller, int64_t id) {
                                     " was neither made by nor addressed to " +
                                     caller.user.organisation);
   }
-  auto entry = log_.Record({ActorOf(caller), audit::kRead, kObjectType, std::to_string(id), ""});
+  auto entry =
+      log_.Record({ActorOf(caller), audit::kRead, kReferralObject, std::to_string(id), ""});
   if (!entry.ok()) return entry.status();
   return *row;
 }
@@ -197,7 +198,7 @@ Result<std::vector<store::ReferralRow>> Referrals::List(const Caller& caller,
     return Status::InvalidArgument("the period must end after it starts");
   }
   CRADLE_ASSIGN_OR_RETURN(auto rows, casework_->Referrals(filter));
-  auto entry = log_.Record({ActorOf(caller), audit::kRead, kObjectType, "",
+  auto entry = log_.Record({ActorOf(caller), audit::kRead, kReferralObject, "",
                             "list of " + std::to_string(rows.size()) + " " + which + " from " +
                                 audit::FormatUtc(*filter.sent_from) + " to " +
                                 audit::FormatUtc(*filter.sent_to)});

@@ -19,7 +19,8 @@ Status RunIndicators(const IndicatorsArgs& args, std::ostream& out) {
   for (const indicators::Indicator& indicator : engine.catalogue().indicators()) {
     std::string periods;
     for (const indicators::Period& period : engine.Periods(indicator)) {
-      periods += (periods.empty() ? "" : " ") + period.Label();
+      if (!periods.empty()) periods += ' ';
+      periods += period.Label();
     }
     table.AddRow({indicator.id, indicator.fingertips_id, indicator.name, indicator.unit,
                   std::string(stats::PolarityName(indicator.polarity)), periods});

@@ -8,19 +8,6 @@
 #include "hotspots/parallel.h"
 
 namespace cradle::hotspots {
-namespace {
-
-// SplitMix64 (Steele, Lea & Flood 2014): turns (seed, index) into a
-// well-mixed 64-bit seed, so neighbouring indices get unrelated streams.
-uint64_t SplitMix64(uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
-}  // namespace
-
 ReplicationGenerator::ReplicationGenerator(const SpatialData& data, uint64_t seed)
     : model_(data.model), seed_(seed), total_cases_(data.total_cases()), locations_(data.size()) {
   if (model_ == ScanModel::kPoisson && !data.population.empty()) {

@@ -22,6 +22,16 @@
 
 namespace cradle::hotspots {
 
+// SplitMix64 (Steele, Lea & Flood 2014): turns (seed, index) into a
+// well-mixed 64-bit seed, so neighbouring indices (replications) get
+// unrelated streams and any thread can make any of them.
+inline uint64_t SplitMix64(uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
 class ReplicationGenerator {
  public:
   ReplicationGenerator(const SpatialData& data, uint64_t seed);

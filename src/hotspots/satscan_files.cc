@@ -33,8 +33,6 @@ struct CountFile {
   std::string hint;         // added to a wrong-field-count message
 };
 
-std::string Quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
-
 // "1 field", "4 fields".
 std::string Counted(size_t count, const std::string& noun) {
   return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
@@ -265,12 +263,6 @@ std::vector<LocationInput> EmptyInputs(const Places& places) {
   return inputs;
 }
 
-std::string Joined(const std::vector<std::string>& values) {
-  std::string out;
-  for (const std::string& value : values) out += (out.empty() ? "" : " ") + value;
-  return out;
-}
-
 // Indirect standardisation over the covariate combinations s: location i's
 // expected count is sum over its rows r of pop_r * C_s / P_s. Averaging over
 // years divides pop_r and P_s alike, so raw sums serve. The result is scaled
@@ -297,7 +289,7 @@ Status Standardise(const std::vector<CaseRecord>& cases,
     total_cases += record.count;
     if (record.count > 0 && stratum.population <= 0) {
       return Status::InvalidData(case_path + " line " + std::to_string(record.line) +
-                                 ": covariates \"" + Joined(record.covariates) +
+                                 ": covariates \"" + SpaceJoined(record.covariates) +
                                  "\" have cases but no population in " + population_path);
     }
   }
@@ -403,6 +395,14 @@ Result<SpatialData> LoadSatscanBernoulli(const std::string& case_path,
   }
   return MakeSpatialData(std::move(inputs), coordinates, ScanModel::kBernoulli,
                          case_path + " and " + control_path);
+}
+
+std::string Quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+std::string SpaceJoined(const std::vector<std::string>& values) {
+  std::string out;
+  for (const std::string& value : values) out += (out.empty() ? "" : " ") + value;
+  return out;
 }
 
 }  // namespace cradle::hotspots

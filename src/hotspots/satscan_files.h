@@ -112,4 +112,9 @@ Result<SpatialData> LoadSatscanBernoulli(const std::string& case_path,
                                          const std::string& coordinates_path,
                                          Coordinates coordinates);
 
+// How SaTScan's files and messages write text: "name" in quotes; values
+// joined by single spaces.
+std::string Quoted(std::string_view text);
+std::string SpaceJoined(const std::vector<std::string>& values);
+
 }  // namespace cradle::hotspots

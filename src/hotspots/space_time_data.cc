@@ -125,16 +125,8 @@ Result<SpaceTimeData> MakeSpaceTimeData(std::vector<SpaceTimeLocation> locations
 
 namespace {
 
-std::string Quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
-
 std::string At(const std::string& path, int64_t line) {
   return path + " line " + std::to_string(line);
-}
-
-std::string Joined(const std::vector<std::string>& values) {
-  std::string out;
-  for (const std::string& value : values) out += (out.empty() ? "" : " ") + value;
-  return out;
 }
 
 // The coordinates file's locations by identifier.
@@ -254,7 +246,7 @@ Result<CaseCounts> ReadCases(const std::string& case_path, const Censuses& censu
     auto stratum = censuses.strata.find(row.covariates);
     if (stratum == censuses.strata.end()) {
       return Status::InvalidData(At(case_path, row.line) + ": covariates " +
-                                 Quoted(Joined(row.covariates)) +
+                                 Quoted(SpaceJoined(row.covariates)) +
                                  " have cases but no population in " + population_path);
     }
     const size_t interval =

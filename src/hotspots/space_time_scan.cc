@@ -15,6 +15,7 @@
 #include "hotspots/neighbours.h"
 #include "hotspots/p_values.h"
 #include "hotspots/parallel.h"
+#include "hotspots/replication_generator.h"
 
 namespace cradle::hotspots {
 namespace {
@@ -188,16 +189,6 @@ std::vector<Cluster> Hierarchy(const std::vector<Candidate>& best, const SpaceTi
     clusters.push_back(ToCluster(best[candidates[idx].centre], data, circles));
   }
   return clusters;
-}
-
-// SplitMix64 (Steele, Lea & Flood 2014) mixes (seed, replication) into the
-// generator's seed, as replication_generator.cc does, so neighbouring
-// replications get unrelated streams and any thread can make any of them.
-uint64_t SplitMix64(uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
 }
 
 // One replication's data and its largest score.

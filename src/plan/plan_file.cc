@@ -88,11 +88,6 @@ class Reader {
 };
 
 template <size_t N>
-bool OneOf(const std::string& value, const char* const (&allowed)[N]) {
-  return std::find(std::begin(allowed), std::end(allowed), value) != std::end(allowed);
-}
-
-template <size_t N>
 std::string Allowed(const char* const (&allowed)[N]) {
   std::string out;
   for (size_t idx = 0; idx < N; ++idx) out += (idx ? ", " : "") + std::string(allowed[idx]);

@@ -7,6 +7,7 @@
 // "leicester.json: actions[3].priority: 'P9' is not a priority id".
 #pragma once
 
+#include <algorithm>
 #include <string>
 
 #include "base/result.h"
@@ -29,6 +30,12 @@ inline constexpr const char* kRecommendationStatuses[] = {"open", "in_progress",
 inline constexpr const char* kRags[] = {"R", "A", "G", "B"};
 inline constexpr const char* kStages[] = {
     "input", "activity", "output", "outcome_short", "outcome_medium", "outcome_long", "impact"};
+
+// Whether `value` is one of the code list `allowed` (a status, a RAG, a stage).
+template <size_t N>
+bool OneOf(const std::string& value, const char* const (&allowed)[N]) {
+  return std::find(std::begin(allowed), std::end(allowed), value) != std::end(allowed);
+}
 
 // "Red", "Amber", "Green", "Blue (complete)".
 std::string RagName(std::string_view rag);

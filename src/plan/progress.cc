@@ -10,11 +10,6 @@ namespace {
 
 constexpr size_t kMaxText = 4000;
 
-template <size_t N>
-bool OneOf(const std::string& value, const char* const (&allowed)[N]) {
-  return std::find(std::begin(allowed), std::end(allowed), value) != std::end(allowed);
-}
-
 Status CheckText(const std::string& text, const records::Date& on, const records::Date& today) {
   if (Trim(text).empty()) return Status::InvalidArgument("the update: write what has happened");
   if (text.size() > kMaxText) {

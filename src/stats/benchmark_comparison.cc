@@ -3,13 +3,13 @@
 #include <cmath>
 #include <string>
 
+#include "stats/internal/conventions.h"
 #include "stats/poisson_bisection.h"
 
 namespace cradle::stats {
 namespace {
 
-// fingertips-open stores a missing value as -1 (ValueData.NullValue).
-constexpr double kFingertipsNullValue = -1.0;
+using internal::kFingertipsNullValue;
 
 bool IsValueValid(double value) { return std::isfinite(value) && value != kFingertipsNullValue; }
 

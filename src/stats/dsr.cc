@@ -3,11 +3,14 @@
 #include <cmath>
 
 #include "stats/confidence.h"
+#include "stats/internal/conventions.h"
 #include "stats/internal/format.h"
 #include "stats/poisson_interval.h"
 
 namespace cradle::stats {
 namespace {
+
+using internal::NaZero;
 
 // The sums both forms share; `weighted_square` is Σ x(w/n)² before dividing by
 // (Σw)², so the non-independent form can scale each frequency's part by f².
@@ -43,9 +46,6 @@ Status CheckBandRanges(double population, double standard_population) {
   }
   return Status::Ok();
 }
-
-// A missing (or NaN, R's NA_real_) count is 0, as PHEindicatormethods' na.zero.
-double NaZero(std::optional<double> value) { return value && !std::isnan(*value) ? *value : 0.0; }
 
 Result<DsrResult> Finish(const DsrSums& sums, double multiplier, double confidence,
                          bool non_independent) {

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "base/strings.h"
+#include "stats/internal/conventions.h"
 #include "stats/internal/distributions.h"
 #include "stats/internal/format.h"
 #include "stats/poisson_bisection.h"
@@ -11,12 +12,13 @@
 namespace cradle::stats {
 namespace {
 
+using internal::kQuantile2s;
+using internal::kQuantile3s;
+
 // One-sided tail probabilities of the two funnel levels, and the normal
 // quantiles the package evaluates for them (qnorm(0.975), qnorm(0.999)).
 constexpr double kTail2s = 0.025;
 constexpr double kTail3s = 0.001;
-constexpr double kQuantile2s = 0.975;
-constexpr double kQuantile3s = 0.999;
 // The package clamps upper limits at 100 whatever the multiplier.
 constexpr double kUpperClamp = 100.0;
 

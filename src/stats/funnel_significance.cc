@@ -2,18 +2,19 @@
 
 #include <cmath>
 
+#include "stats/internal/conventions.h"
 #include "stats/internal/distributions.h"
 #include "stats/poisson_interval.h"
 
 namespace cradle::stats {
 namespace {
 
+using internal::kQuantile2s;
+using internal::kQuantile3s;
+
 // The two levels, tested in this order, as PHEindicatormethods passes them.
 constexpr double kLevel3s = 0.998;
 constexpr double kLevel2s = 0.95;
-// qnorm(0.999) and qnorm(0.975): the proportion funnel's z values.
-constexpr double kQuantile3s = 0.999;
-constexpr double kQuantile2s = 0.975;
 constexpr double kDsrMinimumEvents = 10.0;
 
 enum class Side { kLow, kHigh };

@@ -2,12 +2,13 @@
 
 #include <cmath>
 
+#include "stats/internal/conventions.h"
 #include "stats/poisson_interval.h"
 
 namespace cradle::stats {
 namespace {
 
-double NaZero(std::optional<double> value) { return value && !std::isnan(*value) ? *value : 0.0; }
+using internal::NaZero;
 
 // The count interval divided by E and scaled; shared by ratio and rate.
 Result<Estimate> Standardise(double observed, double expected, double scale, double confidence) {

@@ -4,14 +4,16 @@
 #include <limits>
 #include <vector>
 
+#include "stats/internal/conventions.h"
+
 namespace cradle::stats {
 namespace {
+
+using internal::kFingertipsNullValue;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // (UCI95 − LCI95) / 3.92 is Fingertips' standard error from a 95% interval.
 constexpr double kCiWidthPerStandardError = 3.92;
-// fingertips-open stores a missing value as -1 (ValueData.NullValue).
-constexpr double kFingertipsNullValue = -1.0;
 
 bool IsPresent(const std::optional<double>& value) {
   return value && std::isfinite(*value) && *value != kFingertipsNullValue;

@@ -8,7 +8,7 @@
 namespace cradle::store::internal {
 namespace {
 
-std::optional<int> OptionalInt(const Statement& stmt, int column) {
+std::optional<int> OptionalInt32(const Statement& stmt, int column) {
   if (stmt.ColumnIsNull(column)) return std::nullopt;
   return static_cast<int>(stmt.ColumnInt64(column));
 }
@@ -158,8 +158,8 @@ Result<std::vector<Service>> ReadSqliteServices(Database& db, std::optional<std:
     service.email = row.ColumnText(5);
     service.status = row.ColumnText(6);
     service.fees_description = row.ColumnText(7);
-    service.minimum_age = OptionalInt(row, 8);
-    service.maximum_age = OptionalInt(row, 9);
+    service.minimum_age = OptionalInt32(row, 8);
+    service.maximum_age = OptionalInt32(row, 9);
     service.assured_date = row.ColumnText(10);
     service.assurer_email = row.ColumnText(11);
     service.alert = row.ColumnText(12);

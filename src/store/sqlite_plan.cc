@@ -8,6 +8,7 @@
 #include <string>
 #include <utility>
 
+#include "store/internal/columns.h"
 #include "store/internal/sqlite_accounts.h"
 
 namespace cradle::store::internal {
@@ -99,19 +100,6 @@ CREATE TRIGGER plan_recommendation_note_no_delete BEFORE DELETE ON plan_recommen
 namespace {
 
 using records::Date;
-
-std::optional<Date> OptionalDate(const Statement& stmt, int column) {
-  if (stmt.ColumnIsNull(column)) return std::nullopt;
-  return Date::Parse(stmt.ColumnText(column));
-}
-
-void BindDate(Statement& stmt, int index, const std::optional<Date>& date) {
-  if (date) {
-    stmt.Bind(index, date->ToString());
-  } else {
-    stmt.BindNull(index);
-  }
-}
 
 // One of the two append-only logs and how an entry sets its subject's
 // current state (?1 id, ?2 status, ?3 RAG, ?4 the entry's text).

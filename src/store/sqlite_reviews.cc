@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 
+#include "store/internal/columns.h"
 #include "store/internal/sqlite_accounts.h"
 
 namespace cradle::store::internal {
@@ -56,11 +57,6 @@ constexpr const char* kReviewSelect =
     "panel_on, category_of_death, sudden_unexpected, overseas_ivf, outcome, learning_points "
     "FROM cdop_review ";
 
-std::optional<Date> OptionalDate(const Statement& stmt, int column) {
-  if (stmt.ColumnIsNull(column)) return std::nullopt;
-  return Date::Parse(stmt.ColumnText(column));
-}
-
 ReviewRecord ReadReview(const Statement& stmt) {
   ReviewRecord review;
   review.review_id = stmt.ColumnText(0);
@@ -76,14 +72,6 @@ ReviewRecord ReadReview(const Statement& stmt) {
   review.outcome = stmt.ColumnText(10);
   review.learning_points = stmt.ColumnText(11);
   return review;
-}
-
-void BindDate(Statement& stmt, int index, const std::optional<Date>& date) {
-  if (date) {
-    stmt.Bind(index, date->ToString());
-  } else {
-    stmt.BindNull(index);
-  }
 }
 
 class SqliteReviewStore final : public ReviewStore {
