@@ -4,6 +4,7 @@
 #include <map>
 
 #include "base/disclosure.h"
+#include "base/strings.h"
 #include "records/cdop_codes.h"
 #include "records/codes.h"
 #include "records/record_types.h"
@@ -145,6 +146,11 @@ std::string FinancialYear(const records::Date& date) {
   return std::to_string(start) + "/" + (end < 10 ? "0" : "") + std::to_string(end);
 }
 
+std::string OpenReviewsText(const FactorRanking& ranking) {
+  if (ranking.open_reviews_hidden) return "fewer than " + std::to_string(ranking.min_count);
+  return WithThousands(ranking.open_reviews);
+}
+
 FactorRanking RankFactors(const std::vector<ReviewRecord>& reviews, const RankingOptions& options) {
   FactorRanking ranking;
   ranking.min_count = std::max(options.min_count, 1);
@@ -171,6 +177,7 @@ FactorRanking RankFactors(const std::vector<ReviewRecord>& reviews, const Rankin
       ranking.last_panel = review.panel_on;
     }
   }
+  ranking.open_reviews_hidden = IsSmallCount(ranking.open_reviews, ranking.min_count);
   ranking.overall = MakeGroup("All completed reviews", all, options);
   for (const auto& [label, categories] : CategoryGroups(reviews_by_category, ranking.min_count)) {
     Tally pooled;

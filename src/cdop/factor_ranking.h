@@ -53,6 +53,7 @@ struct FactorRanking {
   std::vector<FactorGroup> by_category;  // by category code; pooled last
   std::vector<FactorGroup> by_year;      // oldest first
   int64_t open_reviews = 0;              // notified, panel not yet held
+  bool open_reviews_hidden = false;      // from 1 to min_count - 1: not shown
   std::optional<records::Date> first_panel, last_panel;
   int min_count = 1;
   bool synthetic = false;  // every review id is synthetic
@@ -62,6 +63,10 @@ struct RankingOptions {
   int min_count = 1;  // the small-number rule; 1 (or less): nothing hidden
   double confidence = 0.95;
 };
+
+// The open reviews as a published line gives them: "25", or "fewer than 5"
+// under the small-number rule.
+std::string OpenReviewsText(const FactorRanking& ranking);
 
 // "2023/24" for a date from 1 April 2023 to 31 March 2024.
 std::string FinancialYear(const records::Date& date);

@@ -97,6 +97,22 @@ TEST(FactorRankingTest, SmallCountsAreHiddenAndSmallCategoriesPooled) {
   EXPECT_EQ(published.by_category[1].reviews, 8);
 }
 
+TEST(FactorRankingTest, AFewOpenReviewsAreNotCountedInPublic) {
+  std::vector<ReviewRecord> reviews = {Completed("R1", "2022-09-01", 7, {})};
+  for (int idx = 0; idx < 3; ++idx) {
+    ReviewRecord open = Completed("O" + std::to_string(idx), "2022-09-01", 7, {});
+    open.panel_on.reset();
+    open.outcome.clear();
+    reviews.push_back(open);
+  }
+  FactorRanking published = RankFactors(reviews, {5, 0.95});
+  EXPECT_EQ(published.open_reviews, 3);
+  EXPECT_TRUE(published.open_reviews_hidden);
+  EXPECT_EQ(OpenReviewsText(published), "fewer than 5");
+  FactorRanking open_to_cdop = RankFactors(reviews, {1, 0.95});
+  EXPECT_EQ(OpenReviewsText(open_to_cdop), "3");
+}
+
 TEST(FactorRankingTest, AFactorWhoseShareRisesOverFiveYearsIsMarked) {
   std::vector<ReviewRecord> reviews;
   const char* panels[] = {"2019-06-01", "2020-06-01", "2021-06-01", "2022-06-01", "2023-06-01"};

@@ -134,7 +134,7 @@ Status RunFactors(const CdopArgs& args, std::ostream& out) {
     out << ", panels from " << ranking.first_panel->ToString() << " to "
         << ranking.last_panel->ToString();
   }
-  out << " (" << WithThousands(ranking.open_reviews) << " reviews still open)\n";
+  out << " (" << cdop::OpenReviewsText(ranking) << " reviews still open)\n";
   if (ranking.synthetic) out << "SYNTHETIC reviews: not real children (docs/synthetic-data.md).\n";
   out << "Share of completed reviews in which the panel recorded the factor as modifiable "
          "(flags: marked Y), Wilson 95% intervals. Recent trend: Fingertips' test over the five "

@@ -26,7 +26,11 @@ ReportSection FactorsSection(const SectionInputs& in) {
   section.id = "factors";
   section.heading = "What child death reviews found: the top modifiable factors";
   auto reviews = in.inputs.session->store().Reviews()->Reviews();
-  if (!reviews.ok() || reviews->empty()) {
+  if (!reviews.ok()) {
+    section.Say(Plain("The child death reviews cannot be read: " + reviews.status().message()));
+    return section;
+  }
+  if (reviews->empty()) {
     section.Say(
         Plain("The store holds no child death reviews (`cradle import reviews FILE`), so no "
               "factors are given."));
@@ -43,8 +47,7 @@ ReportSection FactorsSection(const SectionInputs& in) {
   }
   std::string opening = "The child death overview panel completed " +
                         Count(static_cast<double>(all.reviews)) + " reviews of infant deaths" +
-                        span + "; " + Count(static_cast<double>(ranking.open_reviews)) +
-                        " more are open.";
+                        span + "; " + cdop::OpenReviewsText(ranking) + " more are open.";
   if (all.modifiable_percent) {
     opening += " Modifiable factors were identified in " +
                Count(static_cast<double>(all.with_modifiable)) + " (" +

@@ -226,10 +226,12 @@ Response CdopRoutes::Factors(const Request& /*request*/, const RequestContext& c
   options.min_count = cdop ? 1 : deps_.data.session->catalogue().disclosure_min_count();
   const cdop::FactorRanking ranking = cdop::RankFactors(*reviews, options);
   if (json) {
-    nlohmann::json out = {{"small_number_rule_min_count", ranking.min_count},
-                          {"synthetic", ranking.synthetic},
-                          {"open_reviews", ranking.open_reviews},
-                          {"overall", GroupJson(ranking.overall, true)}};
+    nlohmann::json out = {
+        {"small_number_rule_min_count", ranking.min_count},
+        {"synthetic", ranking.synthetic},
+        {"open_reviews",
+         ranking.open_reviews_hidden ? nlohmann::json() : nlohmann::json(ranking.open_reviews)},
+        {"overall", GroupJson(ranking.overall, true)}};
     out["by_category"] = nlohmann::json::array();
     for (const auto& group : ranking.by_category)
       out["by_category"].push_back(GroupJson(group, false));
@@ -243,7 +245,7 @@ Response CdopRoutes::Factors(const Request& /*request*/, const RequestContext& c
   data.set("has_reviews", !reviews->empty());
   data.set("synthetic", ranking.synthetic);
   data.set("cdop", cdop);
-  data.set("open_reviews", WithThousands(ranking.open_reviews));
+  data.set("open_reviews", cdop::OpenReviewsText(ranking));
   data.set("first_panel", ranking.first_panel ? ranking.first_panel->ToString() : "");
   data.set("last_panel", ranking.last_panel ? ranking.last_panel->ToString() : "");
   data.set("hidden_rule", ranking.min_count > 1);
